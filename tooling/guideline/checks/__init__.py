@@ -1,0 +1,48 @@
+"""The table of checks. Each check yields findings and never prints.
+
+File checks see one parsed file and are cached with it; corpus checks see the whole
+model and always run. Codes, severities and messages live in `..catalogue`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from ..findings import Finding
+from ..model import Corpus, Source, Term
+from ..source.markdown import Outline
+from . import ids, references, schema, structure
+
+
+@dataclass
+class Context:
+    """What file checks may depend on besides the file itself (part of the cache key)."""
+
+    terms: dict[str, Term] = field(default_factory=dict)
+    allowlist: set[str] = field(default_factory=set)
+    digest: str = ""
+
+
+FileCheck = Callable[[Source, Outline, Context], Iterable[Finding]]
+CorpusCheck = Callable[[Corpus], Iterable[Finding]]
+
+FILE_CHECKS: list[tuple[str, FileCheck]] = [
+    ("schema", lambda s, o, c: schema.check(s)),
+    ("structure", lambda s, o, c: structure.check(s, o)),
+]
+
+CORPUS_CHECKS: list[tuple[str, CorpusCheck]] = [
+    ("ids", ids.check),
+    ("vocabularies", references.vocabularies),
+    ("references", references.items),
+    ("chapters", references.chapters),
+]
+
+
+def register_file_check(name: str, fn: FileCheck) -> None:
+    FILE_CHECKS.append((name, fn))
+
+
+def register_corpus_check(name: str, fn: CorpusCheck) -> None:
+    CORPUS_CHECKS.append((name, fn))

@@ -1,0 +1,36 @@
+"""Git history through GitPython: changed files, file contents at a revision."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class HistoryError(Exception):
+    """A git problem explained in Chinese."""
+
+
+def open_repo(root: Path):  # type: ignore[no-untyped-def]
+    import git
+
+    try:
+        return git.Repo(root, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError) as exc:
+        raise HistoryError(f"{root} 不是 git 仓库。") from exc
+
+
+def changed_files(root: Path, rev: str) -> set[str]:
+    """Files changed since the merge base of REV and HEAD, including uncommitted and untracked ones."""
+    import git
+
+    repo = open_repo(root)
+    try:
+        bases = repo.merge_base(rev, "HEAD")
+    except git.GitCommandError as exc:
+        raise SystemExit(f"用法错误：找不到 git 版本「{rev}」。") from exc
+    base = bases[0].hexsha if bases else rev
+    names = repo.git.diff("--name-only", "--no-renames", base, "--").splitlines()
+    names += repo.untracked_files
+    prefix = Path(root).resolve().relative_to(Path(repo.working_tree_dir).resolve()).as_posix()
+    if prefix and prefix != ".":
+        names = [n[len(prefix) + 1:] for n in names if n.startswith(prefix + "/")]
+    return set(names)

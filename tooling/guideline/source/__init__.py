@@ -1,0 +1,1 @@
+"""Reading source files: bytes to text, front matter, YAML with positions."""

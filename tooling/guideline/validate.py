@@ -1,0 +1,129 @@
+"""`guideline validate`: sources -> per-file results (cached) -> corpus -> findings."""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__
+from .catalogue import make
+from .checks import CORPUS_CHECKS, FILE_CHECKS, Context
+from .checks import links
+from .findings import Finding
+from .load import FileResult, assemble, discover, read
+from .model import Corpus, Term
+from .source.markdown import Outline
+
+CACHE_FILE = ".cache/validate.pickle"
+CONTEXT_FILES = ["guideline/glossary.yaml", "privacy-allowlist.yaml"]
+
+
+@dataclass
+class Report:
+    findings: list[Finding]
+    files: int
+    corpus: Corpus | None = None
+    results: list[FileResult] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.severity.value == "error" for f in self.findings)
+
+
+class Cache:
+    """Per-file results keyed by path, content hash and context digest."""
+
+    def __init__(self, root: Path, enabled: bool) -> None:
+        self.file = root / CACHE_FILE
+        self.enabled = enabled
+        self.entries: dict[str, tuple[str, FileResult]] = {}
+        self.dirty = False
+        if enabled and self.file.is_file():
+            try:
+                with self.file.open("rb") as fh:
+                    stored = pickle.load(fh)
+                if stored.get("version") == __version__:
+                    self.entries = stored["entries"]
+            except Exception:  # a corrupt cache is only a slower run
+                self.entries = {}
+
+    def get(self, path: str, key: str) -> FileResult | None:
+        hit = self.entries.get(path) if self.enabled else None
+        return hit[1] if hit and hit[0] == key else None
+
+    def put(self, path: str, key: str, result: FileResult) -> None:
+        if self.enabled:
+            self.entries[path] = (key, result)
+            self.dirty = True
+
+    def save(self, keep: set[str]) -> None:
+        if not (self.enabled and (self.dirty or set(self.entries) - keep)):
+            return
+        self.file.parent.mkdir(exist_ok=True)
+        entries = {p: e for p, e in self.entries.items() if p in keep}
+        tmp = self.file.with_suffix(".tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump({"version": __version__, "entries": entries}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(self.file)
+
+
+def analyse(path: str, kind: str, data: bytes, context: Context) -> FileResult:
+    """Read one file and run every file check on it; an internal failure is a finding."""
+    try:
+        result = read(path, kind, data)
+        if result.source is not None:
+            for _name, check in FILE_CHECKS:
+                result.findings.extend(check(result.source, result.outline or Outline(), context))
+    except Exception as exc:  # never a traceback: the run goes on with the next file
+        return FileResult(path, kind, None, [make("internal/error", path, 1, 1, error=f"{type(exc).__name__}: {exc}")])
+    return result
+
+
+def load_context(root: Path) -> Context:
+    digest = hashlib.sha256(__version__.encode())
+    for schema_file in sorted((Path(__file__).resolve().parents[2] / "schemas").glob("*.json")):
+        digest.update(schema_file.read_bytes())
+    for name in CONTEXT_FILES:
+        f = root / name
+        digest.update(f.read_bytes() if f.is_file() else b"-")
+    ctx = Context(digest=digest.hexdigest())
+    glossary = root / "guideline/glossary.yaml"
+    if glossary.is_file():
+        result = read("guideline/glossary.yaml", "glossary", glossary.read_bytes())
+        if result.source is not None:
+            ctx.terms = {k: Term(k, v) for k, v in result.source.data.items() if isinstance(v, dict)}
+    return ctx
+
+
+def run(root: Path, only: set[str] | None = None, use_cache: bool = True) -> Report:
+    """Validate the corpus at root; `only` restricts the reported findings to those paths."""
+    files, findings = discover(root)
+    context = load_context(root)
+    cache = Cache(root, use_cache)
+    results: list[FileResult] = []
+    for path, kind in files:
+        try:
+            data = (root / path).read_bytes()
+        except OSError as exc:
+            findings.append(make("file/unreadable", path, 1, 1, reason=exc.strerror or str(exc)))
+            continue
+        key = hashlib.sha256(data).hexdigest() + context.digest
+        result = cache.get(path, key)
+        if result is None:
+            result = analyse(path, kind, data, context)
+            cache.put(path, key, result)
+        results.append(result)
+        findings.extend(result.findings)
+    cache.save({r.path for r in results})
+    corpus = assemble(root, [r.source for r in results if r.source is not None])
+    for name, check in CORPUS_CHECKS:
+        try:
+            findings.extend(check(corpus))
+        except Exception as exc:
+            findings.append(make("internal/error", "guideline/guideline.yaml", 1, 1, error=f"{name}: {type(exc).__name__}: {exc}"))
+    findings.extend(links.check(results, {p for p, _ in files}))
+    if only is not None:
+        findings = [f for f in findings if f.path in only or any(f.path.startswith(o.rstrip("/") + "/") for o in only)]
+    return Report(sorted(set(findings)), len(files), corpus, results)

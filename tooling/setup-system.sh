@@ -1,0 +1,20 @@
+#!/bin/sh
+# Installs the Debian packages the toolkit needs: CJK fonts for the handbook,
+# poppler for its tests, Chromium for the browser tests.
+set -e
+PACKAGES="fonts-noto-cjk poppler-utils chromium git"
+missing=""
+for p in $PACKAGES; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" = "0" ]; then
+  echo "Installing system packages:$missing"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends $missing >/dev/null
+else
+  echo "Missing system packages:$missing" >&2
+  echo "Run as root:  apt-get install -y$missing" >&2
+  exit 1
+fi
