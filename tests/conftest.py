@@ -1,0 +1,61 @@
+"""Shared fixtures: small corpora in temporary folders and a runner for the real CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+FIXTURE = Path(__file__).parent / "fixtures" / "corpus"
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A copy of the small valid fixture corpus (2 organisations, 2 chapters, 3 procedures, 2 cases, 1 note)."""
+    root = tmp_path / "repo"
+    shutil.copytree(FIXTURE, root)
+    return root
+
+
+def write(root: Path, rel: str, text: str | bytes) -> Path:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> dict:  # type: ignore[type-arg]
+        return json.loads(self.out)
+
+    def findings(self) -> list[tuple[str, str, int]]:
+        """(code, path, line) of every finding, as frictionless-style compact tuples."""
+        return [(f["code"], f["path"], f["line"]) for f in self.json()["findings"]]
+
+
+def run_cli(root: Path, *args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> Result:
+    """Run the real `guideline` command in a subprocess."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "guideline.cli", "--root", str(root), *args],
+        capture_output=True, text=True, env=env, cwd=cwd or root,
+    )
+    return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+@pytest.fixture
+def cli():  # type: ignore[no-untyped-def]
+    return run_cli
