@@ -34,3 +34,18 @@ def changed_files(root: Path, rev: str) -> set[str]:
     if prefix and prefix != ".":
         names = [n[len(prefix) + 1:] for n in names if n.startswith(prefix + "/")]
     return set(names)
+
+
+def revision(root: Path) -> tuple[str, str]:
+    """(short commit, ISO commit date) of HEAD; outside git: (未提交, SOURCE_DATE_EPOCH or 1970-01-01)."""
+    import datetime
+    import os
+
+    try:
+        repo = open_repo(root)
+        head = repo.head.commit
+        dirty = "+" if repo.is_dirty(untracked_files=False) else ""
+        return head.hexsha[:10] + dirty, head.committed_datetime.astimezone(datetime.timezone.utc).date().isoformat()
+    except Exception:
+        epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
+        return "未提交", datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).date().isoformat()
