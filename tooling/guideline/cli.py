@@ -17,6 +17,7 @@ from . import __version__
 
 COMMANDS = {
     "validate": "检查全部内容（格式、引用、隐私、术语、排版）",
+    "build": "检查后生成网站和手册",
     "rules": "列出全部检查规则",
 }
 
