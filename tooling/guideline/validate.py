@@ -73,12 +73,19 @@ def analyse(path: str, kind: str, data: bytes, context: Context) -> FileResult:
     """Read one file and run every file check on it; an internal failure is a finding."""
     try:
         result = read(path, kind, data)
-        if result.source is not None:
-            for _name, check in FILE_CHECKS:
-                result.findings.extend(check(result.source, result.outline or Outline(), context))
     except Exception as exc:  # never a traceback: the run goes on with the next file
-        return FileResult(path, kind, None, [make("internal/error", path, 1, 1, error=f"{type(exc).__name__}: {exc}")])
+        return FileResult(path, kind, None, [_internal(path, "read", exc)])
+    if result.source is not None:
+        for name, check in FILE_CHECKS:
+            try:
+                result.findings.extend(check(result.source, result.outline or Outline(), context))
+            except Exception as exc:  # the file stays in the model; only this check is lost
+                result.findings.append(_internal(path, name, exc))
     return result
+
+
+def _internal(path: str, check: str, exc: Exception) -> Finding:
+    return make("internal/error", path, 1, 1, error=f"{check}: {type(exc).__name__}: {exc}")
 
 
 def load_context(root: Path) -> Context:
@@ -122,7 +129,7 @@ def run(root: Path, only: set[str] | None = None, use_cache: bool = True) -> Rep
         try:
             findings.extend(check(corpus))
         except Exception as exc:
-            findings.append(make("internal/error", "guideline/guideline.yaml", 1, 1, error=f"{name}: {type(exc).__name__}: {exc}"))
+            findings.append(_internal("guideline/guideline.yaml", name, exc))
     findings.extend(links.check(results, {p for p, _ in files}))
     if only is not None:
         findings = [f for f in findings if f.path in only or any(f.path.startswith(o.rstrip("/") + "/") for o in only)]

@@ -35,7 +35,7 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Finding]]:
         line = 1 if guess == "UTF-16" else data.count(b"\n", 0, exc.start) + 1
         start = data.rfind(b"\n", 0, exc.start) + 1
         column = len(data[start:exc.start].decode("utf-8", "replace")) + 1
-        return None, [make("encoding/not-utf8", path, line, column, guess=guess, line=line)]
+        return None, [make("encoding/not-utf8", path, line, column, guess=guess, at=line)]
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, control_chars(text, path)

@@ -18,6 +18,13 @@ def parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
+@lru_cache(maxsize=1)
+def _block_parser() -> MarkdownIt:
+    # Inline parsing is most of the cost; run it only on text that can hold a link or HTML.
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("inline")
+
+
+
 @dataclass
 class Outline:
     headings: list[tuple[int, str, int]] = field(default_factory=list)
@@ -38,7 +45,9 @@ def _locate(lines: list[str], first: int, last: int, needle: str) -> tuple[int, 
 
 def outline(body: str, body_line: int) -> Outline:
     """Parse a body once; lines are 1-based file lines."""
-    tokens = parser().parse(body)
+    md = _block_parser()
+    env: dict[str, object] = {}
+    tokens = md.parse(body, env)
     lines = body.split("\n")
     out = Outline()
     for i, tok in enumerate(tokens):
@@ -48,8 +57,10 @@ def outline(body: str, body_line: int) -> Outline:
             out.headings.append((int(tok.tag[1]), text, start + body_line))
         elif tok.type == "html_block":
             out.html.append((tok.content, start + body_line, 1))
-        elif tok.type == "inline" and tok.children:
-            _inline(tok.children, lines, start, end, body_line, out)
+        elif tok.type == "inline" and ("[" in tok.content or "<" in tok.content):
+            children: list[Token] = []
+            parser().inline.parse(tok.content, parser(), env, children)
+            _inline(children, lines, start, end, body_line, out)
     return out
 
 

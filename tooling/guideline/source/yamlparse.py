@@ -135,7 +135,7 @@ class _Builder:
             kpos = self.pos(k)
             if key in first_line:
                 self.findings.append(make("yaml/duplicate-key", self.path, kpos[0], kpos[1],
-                                          key=key, first=first_line[key], line=kpos[0]))
+                                          key=key, first=first_line[key], second=kpos[0]))
             else:
                 first_line[key] = kpos[0]
             self.marks.keys[path + (key,)] = kpos
@@ -169,8 +169,11 @@ def parse(text: str, path: str, line_offset: int = 1) -> tuple[Any, Marks, list[
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + line_offset) if mark else line_offset
         col = (mark.column + 1) if mark else 1
-        problem = _translate(str(exc.problem or exc.context or "无法解析"))
-        builder.findings.append(make("yaml/syntax", path, line, col, problem=problem))
+        problem = str(exc.problem or exc.context or "")
+        if "nesting depth" in problem:  # libyaml's own limit, far beyond ours
+            builder.findings.append(make("yaml/too-deep", path, line, col, limit=MAX_DEPTH))
+        else:
+            builder.findings.append(make("yaml/syntax", path, line, col, problem=_translate(problem)))
         data = None
     except yaml.YAMLError as exc:  # reader errors (e.g. a NUL byte) carry no mark
         builder.findings.append(make("yaml/syntax", path, line_offset, 1, problem=_translate(str(exc))))
