@@ -69,15 +69,17 @@ def discover(root: Path) -> tuple[list[tuple[str, str]], list[Finding]]:
                 rel = f"{rel_dir}/{fn}"
                 if rel in YAML_FILES:
                     continue
-                kind = classify(rel)
-                if kind is None:
+                found_kind = classify(rel)
+                if found_kind is None:
                     stray.append(make("file/unrecognised", rel, 1, 1, reason=_why_stray(rel)))
                 else:
-                    found.append((rel, kind))
+                    found.append((rel, found_kind))
     return found, stray
 
 
 def _why_stray(path: str) -> str:
+    if path.lower().endswith((".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".tif", ".tiff")):
+        return "本版本不随案例发布图片：照片可能拍到面孔、门牌或病历，文件里还可能带有拍摄时间和 GPS 位置（EXIF）。请改用文字描述。"
     if not path.endswith(".md"):
         return "只接受 UTF-8 的 .md 文件（Word 文件请用 `guideline import docx` 转换）。"
     return "文件夹层级不对。"
@@ -103,7 +105,8 @@ def read(path: str, kind: str, data: bytes) -> FileResult:
         kinds = {type(None): "空的", list: "一个列表", str: "一段文字"}
         findings.append(make("frontmatter/not-mapping", path, yaml_line, 1, kind=kinds.get(type(value), "一个值")))
         return FileResult(path, kind, None, findings)
-    source = Source(path, kind, value, marks, body, body_line)
+    front = yaml_text if kind not in ("organisations", "guideline", "glossary") else ""
+    source = Source(path, kind, value, marks, body, body_line, front)
     return FileResult(path, kind, source, findings, outline(body, body_line) if body else Outline())
 
 

@@ -58,9 +58,9 @@ def _finding(source: Source, err: Any, marks: Any, path: tuple[Any, ...]) -> Ite
     line, col = marks.at(path)
     field = _field(path, sch)
     if kind == "type":
-        expected = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
-        extra = "如果这里是文字，请用引号括起来。" if "string" in expected else ""
-        yield make("schema/type", p, line, col, field=field, expected="或".join(_TYPES.get(t, t) for t in expected), extra=extra)
+        wanted = [str(t) for t in (err.validator_value if isinstance(err.validator_value, list) else [err.validator_value])]
+        extra = "如果这里是文字，请用引号括起来。" if "string" in wanted else ""
+        yield make("schema/type", p, line, col, field=field, expected="或".join(_TYPES.get(t, t) for t in wanted), extra=extra)
     elif kind == "enum":
         yield make("schema/enum", p, line, col, field=field, allowed="、".join(map(str, err.validator_value)))
     elif kind == "pattern":

@@ -115,7 +115,7 @@ class _Builder:
             self.skip(e)
             return None
         if isinstance(e, ev.SequenceStartEvent):
-            items = []
+            items: list[Any] = []
             while not isinstance(self.loader.peek_event(), ev.SequenceEndEvent):
                 items.append(self.node(path + (len(items),), depth + 1))
             self.next()
