@@ -30,6 +30,8 @@ class Source:
     marks: Marks
     body: str = ""
     body_line: int = 1
+    front: str = ""
+    """The raw front matter text of a Markdown file (it starts at line 2), for exact positions."""
 
 
 def _str(d: dict[str, Any], key: str, default: str = "") -> str:

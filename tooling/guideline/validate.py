@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,7 +12,7 @@ from pathlib import Path
 from . import __version__
 from .catalogue import make
 from .checks import CORPUS_CHECKS, FILE_CHECKS, Context
-from .checks import links
+from .checks import links, privacy
 from .findings import Finding
 from .load import FileResult, assemble, discover, read
 from .model import Corpus, Term
@@ -88,14 +90,41 @@ def _internal(path: str, check: str, exc: Exception) -> Finding:
     return make("internal/error", path, 1, 1, error=f"{check}: {type(exc).__name__}: {exc}")
 
 
+# Below this many uncached files, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 200
+_worker_context: Context | None = None
+
+
+def _analyse_task(task: tuple[str, str, bytes, str]) -> FileResult:
+    assert _worker_context is not None
+    return analyse(task[0], task[1], task[2], _worker_context)
+
+
+def _analyse_all(todo: list[tuple[str, str, bytes, str]], context: Context) -> list[FileResult]:
+    """Per-file work is independent, so a cold run of a large corpus uses every core."""
+    global _worker_context
+    workers = min(os.cpu_count() or 1, 8)
+    if len(todo) < PARALLEL_THRESHOLD or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [analyse(path, kind, data, context) for path, kind, data, _ in todo]
+    _worker_context = context  # inherited by the forked workers
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.map(_analyse_task, todo, chunksize=max(1, len(todo) // (workers * 4)))
+    finally:
+        _worker_context = None
+
+
 def load_context(root: Path) -> Context:
     digest = hashlib.sha256(__version__.encode())
     for schema_file in sorted((Path(__file__).resolve().parents[2] / "schemas").glob("*.json")):
         digest.update(schema_file.read_bytes())
+    # The checks' own code is part of the key: a new or sharper check must see every file again.
+    for module in sorted((Path(__file__).resolve().parent / "checks").glob("*.py")):
+        digest.update(module.read_bytes())
     for name in CONTEXT_FILES:
         f = root / name
         digest.update(f.read_bytes() if f.is_file() else b"-")
-    ctx = Context(digest=digest.hexdigest())
+    ctx = Context(digest=digest.hexdigest(), allowlist=privacy.load_allowlist(root))
     glossary = root / "guideline/glossary.yaml"
     if glossary.is_file():
         result = read("guideline/glossary.yaml", "glossary", glossary.read_bytes())
@@ -109,7 +138,8 @@ def run(root: Path, only: set[str] | None = None, use_cache: bool = True) -> Rep
     files, findings = discover(root)
     context = load_context(root)
     cache = Cache(root, use_cache)
-    results: list[FileResult] = []
+    results: dict[str, FileResult] = {}
+    todo: list[tuple[str, str, bytes, str]] = []
     for path, kind in files:
         try:
             data = (root / path).read_bytes()
@@ -117,20 +147,25 @@ def run(root: Path, only: set[str] | None = None, use_cache: bool = True) -> Rep
             findings.append(make("file/unreadable", path, 1, 1, reason=exc.strerror or str(exc)))
             continue
         key = hashlib.sha256(data).hexdigest() + context.digest
-        result = cache.get(path, key)
-        if result is None:
-            result = analyse(path, kind, data, context)
-            cache.put(path, key, result)
-        results.append(result)
+        hit = cache.get(path, key)
+        if hit is None:
+            todo.append((path, kind, data, key))
+        else:
+            results[path] = hit
+    for (path, _kind, _data, key), result in zip(todo, _analyse_all(todo, context)):
+        cache.put(path, key, result)
+        results[path] = result
+    ordered = [results[p] for p, _ in files if p in results]
+    for result in ordered:
         findings.extend(result.findings)
-    cache.save({r.path for r in results})
-    corpus = assemble(root, [r.source for r in results if r.source is not None])
+    cache.save(set(results))
+    corpus = assemble(root, [r.source for r in ordered if r.source is not None])
     for name, check in CORPUS_CHECKS:
         try:
             findings.extend(check(corpus))
         except Exception as exc:
             findings.append(_internal("guideline/guideline.yaml", name, exc))
-    findings.extend(links.check(results, {p for p, _ in files}))
+    findings.extend(links.check(ordered, {p for p, _ in files}))
     if only is not None:
         findings = [f for f in findings if f.path in only or any(f.path.startswith(o.rstrip("/") + "/") for o in only)]
-    return Report(sorted(set(findings)), len(files), corpus, results)
+    return Report(sorted(set(findings)), len(files), corpus, ordered)

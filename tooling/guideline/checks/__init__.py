@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..findings import Finding
 from ..model import Corpus, Source, Term
 from ..source.markdown import Outline
-from . import ids, references, schema, structure
+from . import html, ids, placeholder, privacy, references, schema, structure, terms, typography
 
 
 @dataclass
@@ -30,6 +30,11 @@ CorpusCheck = Callable[[Corpus], Iterable[Finding]]
 FILE_CHECKS: list[tuple[str, FileCheck]] = [
     ("schema", lambda s, o, c: schema.check(s)),
     ("structure", lambda s, o, c: structure.check(s, o)),
+    ("privacy", privacy.check),
+    ("html", html.check),
+    ("terms", terms.check),
+    ("typography", typography.check),
+    ("placeholder", placeholder.check),
 ]
 
 CORPUS_CHECKS: list[tuple[str, CorpusCheck]] = [

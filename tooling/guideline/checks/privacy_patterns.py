@@ -1,0 +1,234 @@
+"""Detectors for personal identifiers in Chinese case prose: text in, hits out.
+
+Text is normalised character by character (NFKC where a character maps to exactly one
+character), so full-width digits and punctuation match and every offset still points
+at the same character in the original text. Digit boundaries are explicit lookarounds:
+`\\b` does not separate digits from Chinese characters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from . import privacy_names
+
+
+class _Nfkc(dict[int, str]):
+    """str.translate table: one character to one character, computed on first use."""
+
+    def __missing__(self, key: int) -> str:
+        n = unicodedata.normalize("NFKC", chr(key))
+        value = n if len(n) == 1 else chr(key)
+        self[key] = value
+        return value
+
+
+_TABLE = _Nfkc({0x2010: "-", 0x2011: "-", 0x2012: "-", 0x2013: "-", 0x3000: " "})
+
+
+def normalise(text: str) -> str:
+    """Length-preserving NFKC: ``１３８－`` becomes ``138-``, ``（`` becomes ``(``."""
+    return text.translate(_TABLE)
+
+
+def canonical(value: str) -> str:
+    """The form hashed for the reviewed-exceptions file: separators removed, lower case."""
+    return re.sub(r"[\s\-()·.]", "", normalise(value)).lower()
+
+
+def value_hash(value: str) -> str:
+    return hashlib.sha256(canonical(value).encode("utf-8")).hexdigest()
+
+
+def mask(value: str) -> str:
+    """First and last character only (``1*********8``); short values are fully masked."""
+    v = re.sub(r"\s", "", value)
+    if len(v) <= 2:
+        return v[:1] + "*"
+    return v[0] + "*" * (len(v) - 2) + v[-1]
+
+
+@dataclass(frozen=True)
+class Hit:
+    code: str
+    start: int
+    end: int
+    value: str
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def id_check_ok(digits: str) -> bool:
+    """MOD 11-2 check digit of an 18-character resident ID number."""
+    total = sum(int(d) * w for d, w in zip(digits[:17], _WEIGHTS))
+    return "10X98765432"[total % 11] == digits[17].upper()
+
+
+_ND, _NA = r"(?<![0-9])", r"(?![0-9])"
+_SEP = r"[ -]?"
+_AREA = r"0(?:10|2[0-9]|[3-9][0-9]{2})"
+# Spans that look numeric but are references: standards, document numbers, ranges of years.
+SAFE = re.compile(
+    r"(?:GB|GB/T|GB/Z|MZ/T|WS/T|WS|DB[0-9]{2}(?:/T)?|T/[A-Z]+|ISO|YY/T)\s*[0-9.]+(?:-[0-9]{4})?"
+    r"|〔[0-9]{4}〕[0-9]+号|\[[0-9]{4}\][0-9]+号|第[0-9]+号"
+)
+ID18 = re.compile(_ND + r"[1-9][0-9]{5}" + _SEP + r"(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
+                  + _SEP + r"[0-9]{3}[0-9Xx](?:[1-7][1-4])?(?![0-9A-Za-z])")
+ID15 = re.compile(_ND + r"[1-9][0-9]{5}[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}" + _NA)
+MOBILE = re.compile(r"(?<![0-9+])(?:(?:\+|00)86|\(\+?86\)|86(?=[ -]))?[ -]?1[3-9][0-9](?:[ -]?[0-9]{4}){2}" + _NA)
+LANDLINE = re.compile(_ND + r"(?:\(" + _AREA + r"\)|" + _AREA + r")[ -]?[2-9][0-9]{2,3}[ -]?[0-9]{4}"
+                      r"(?:[ ]?(?:转|分机|ext\.?|-)[ ]?[0-9]{1,5})?" + _NA)
+LOCAL_PHONE = re.compile(r"(?:电话|座机|固话|tel|Tel|TEL)(?:号码?)?[:\s]*(?:是|为)?[:\s]*"
+                         r"([2-9][0-9]{2,3}[ -]?[0-9]{4}(?:[ ]?(?:转|分机)[ ]?[0-9]{1,5})?)" + _NA)
+CARD = re.compile(_ND + r"(?:[0-9]{4}[ -]?){3}[0-9]{4}(?:[ -]?[0-9]{1,3})?" + _NA + r"|" + _ND + r"[0-9]{16,19}" + _NA)
+CARD_CONTEXT = re.compile(r"银行|卡号|账号|帐号|账户|帐户|储蓄卡|信用卡|借记卡|存折|社保卡|工资卡|养老金卡|card", re.I)
+RECORD = re.compile(r"(?:病历|病案|住院|门诊|医保卡?|社保卡?|残疾人?证|证件|身份证|档案|护照|老年[人]?证|优待证)(?:号码?|编号)"
+                    r"[:\s]*(?:是|为)?[:\s]*([A-Za-z0-9][A-Za-z0-9-]{3,})(?![*A-Za-z0-9])")
+EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_EXAMPLE_DOMAIN = re.compile(r"@(?:[a-z0-9-]+\.)*example\.(?:com|org|net)$", re.I)
+QQ = re.compile(r"(?:QQ|qq|扣扣)\s*(?:号码?)?[:\s]*(?:是|为)?[:\s]*([1-9][0-9]{4,11})" + _NA)
+WECHAT = re.compile(r"(?:微信|wechat|weixin|vx|wx)\s*(?:号码?|id)?[:\s]*(?:是|为)?[:\s]*([A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9])", re.I)
+PLATE = re.compile(r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][ ·.]?"
+                   r"(?=[A-HJ-NP-Z0-9]{0,5}[0-9])[A-HJ-NP-Z0-9]{5,6}(?![A-Za-z0-9])")
+LONG_NUMBER = re.compile(_ND + r"[0-9]{11,}" + _NA)
+_HAN = r"\u4e00-\u9fff"
+_CN = "0-9一二三四五六七八九十"
+# Each address form with the literals it needs: most prose has none of them, so most
+# patterns never scan (this keeps validation of 1,000 cases fast).
+ADDRESSES = [
+    (("号楼", "单元", "号院"), re.compile(rf"(?<![第{_CN}] )(?<![第{_CN}])[{_CN}]+ ?(?:号楼|单元|号院)")),
+    (("栋", "幢"), re.compile(rf"{_ND}[0-9]+ ?(?:栋|幢)")),
+    (("-",), re.compile(rf"{_ND}[0-9]{{1,3}}-[0-9]{{1,2}}-[0-9]{{3,4}}(?![0-9-])")),
+    (("室", "房"), re.compile(rf"{_ND}[0-9]{{3,4}} ?(?:室|房间?)")),
+    (("号",), re.compile(r"(?:路|街|大街|大道|巷|胡同|弄|里) ?[0-9]+(?:之[0-9]+|-[0-9]+)? ?号")),
+]
+_ROAD_NAME = re.compile(rf"[{_HAN}]{{1,8}}$")
+RESIDENCE = re.compile(rf"(?:家住|住在|住址|地址|居住在|住于|搬到|搬回了?|老家在)[:\s]*在?([{_HAN}0-9]{{2,12}}?(?:小区|社区|花园|家园|公寓|大院|新村|胡同|路|街|村|苑))")
+_GENERIC_PLACE = re.compile(r"某|该|本|这|那|一个|一处|老旧|附近|周边|同一|农村|城中村|城市|原来|原|的|所在|当地|郊区|乡村|普通|别的|其他")
+EXACT_DATES = [
+    (("月",), re.compile(r"(?<![0-9])(?:(?:19|20)[0-9]{2}\s*年\s*)?[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*[日号]")),
+    (("-", "/", "."), re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12][0-9]|3[01])(?![0-9])")),
+]
+# Runs of five or more digits: the number detectors only look near them.
+_DIGIT_RUN = re.compile(r"[0-9](?:[ -]?[0-9]){4,}")
+
+# Emergency and public service numbers are never personal.
+_PUBLIC = re.compile(r"(?:110|119|120|122|1[0-9]{4}|95[0-9]{3,4}|96[0-9]{3}|[48]00[0-9]{7})")
+
+
+def _digits(s: str) -> str:
+    return re.sub(r"[^0-9Xx]", "", s)
+
+
+def detect(text: str, exact_dates: bool = False) -> list[Hit]:
+    """Every identifier in text (already normalised or not), earliest and longest first, no overlaps."""
+    t = normalise(text)
+    found: list[Hit] = []
+    taken: list[tuple[int, int]] = [m.span() for m in SAFE.finditer(t)]
+
+    def add(code: str, start: int, end: int) -> None:
+        if start < end and not any(s < end and start < e for s, e in taken):
+            taken.append((start, end))
+            found.append(Hit(code, start, end, text[start:end]))
+
+    for start, end in _windows(t):
+        _numbers(t, start, end, add)
+    for m in RECORD.finditer(t):
+        add("privacy/record-number", *m.span(1))
+    for m in LOCAL_PHONE.finditer(t):
+        add("privacy/landline", *m.span(1))
+    for m in QQ.finditer(t):
+        add("privacy/qq", *m.span(1))
+    for m in PLATE.finditer(t):
+        add("privacy/licence-plate", *m.span())
+    if "@" in t:
+        for m in EMAIL.finditer(t):
+            if not _EXAMPLE_DOMAIN.search(m.group()):
+                add("privacy/email", *m.span())
+    for m in WECHAT.finditer(t):
+        add("privacy/wechat", *m.span(1))
+    if exact_dates:
+        for m in _triggered(t, EXACT_DATES):
+            add("privacy/exact-date", *m.span())
+    for m in _triggered(t, ADDRESSES):
+        start = m.start()
+        if m.group()[0] in "路街大巷胡弄里":  # a road and house number: take the road's name too
+            name = _ROAD_NAME.search(t, max(0, start - 8), start)
+            start = name.start() if name else start
+        add("privacy/address", start, m.end())
+    for m in RESIDENCE.finditer(t):
+        if not _GENERIC_PLACE.search(m.group(1)):
+            add("privacy/address", *m.span(1))
+    for start, end in privacy_names.find(t):
+        add("privacy/name", start, end)
+    return _merge_addresses(sorted(found, key=lambda h: h.start), text)
+
+
+def _triggered(t: str, patterns: list[tuple[tuple[str, ...], re.Pattern[str]]]) -> Iterator[re.Match[str]]:
+    for triggers, pattern in patterns:
+        if any(x in t for x in triggers):
+            yield from pattern.finditer(t)
+
+
+def _windows(t: str) -> list[tuple[int, int]]:
+    """Stretches around long digit runs, widened so that no digit run is cut."""
+    out: list[tuple[int, int]] = []
+    for m in _DIGIT_RUN.finditer(t):
+        start, end = max(0, m.start() - 12), min(len(t), m.end() + 12)
+        while start > 0 and t[start - 1].isdigit():
+            start -= 1
+        while end < len(t) and t[end].isdigit():
+            end += 1
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def _numbers(t: str, start: int, end: int, add: Callable[[str, int, int], None]) -> None:
+    """The detectors for long numbers, on one window; earlier ones win overlaps."""
+    for m in ID18.finditer(t, start, end):
+        d = _digits(m.group())
+        add("privacy/id-number" if id_check_ok(d[:18]) else "privacy/id-number-suspect", *m.span())
+    for m in ID15.finditer(t, start, end):
+        add("privacy/id-number", *m.span())
+    if CARD_CONTEXT.search(t, max(0, start - 20), end):
+        for m in CARD.finditer(t, start, end):
+            if _luhn(_digits(m.group())) and CARD_CONTEXT.search(t, max(0, m.start() - 20), m.start()):
+                add("privacy/bank-card", *m.span())
+    for m in MOBILE.finditer(t, start, end):
+        add("privacy/mobile", *m.span())
+    for m in LANDLINE.finditer(t, start, end):
+        if not _PUBLIC.fullmatch(_digits(m.group())):
+            add("privacy/landline", *m.span())
+    for m in LONG_NUMBER.finditer(t, start, end):
+        if not _PUBLIC.fullmatch(m.group()):
+            add("privacy/long-number", *m.span())
+
+
+def _merge_addresses(hits: list[Hit], text: str) -> list[Hit]:
+    """3号楼2单元301室 is one address, not three."""
+    out: list[Hit] = []
+    for h in hits:
+        prev = out[-1] if out else None
+        if prev and prev.code == h.code == "privacy/address" and not text[prev.end:h.start].strip(" -"):
+            out[-1] = Hit(h.code, prev.start, h.end, text[prev.start:h.end])
+        else:
+            out.append(h)
+    return out
