@@ -1,0 +1,119 @@
+-- Presentation of the handbook's own blocks for each pandoc output (typst, docx, epub).
+-- The document marks structure with fenced divs; this filter turns them into Typst
+-- functions defined in template.typ, Word styles or XHTML classes.
+
+local typst = FORMAT == "typst"
+local docx = FORMAT == "docx"
+
+local function raw_typst(code)
+  return pandoc.RawBlock("typst", code)
+end
+
+local function typst_string(s)
+  return '"' .. s:gsub('\\', '\\\\'):gsub('"', '\\"') .. '"'
+end
+
+-- Wrap blocks in a Typst function call: #name(args)[ blocks ]
+local function typst_call(name, args, blocks)
+  local out = { raw_typst("#" .. name .. "(" .. args .. ")[") }
+  for _, b in ipairs(blocks) do table.insert(out, b) end
+  table.insert(out, raw_typst("]"))
+  return out
+end
+
+local function page_break()
+  if typst then return raw_typst("#pagebreak(weak: true)") end
+  if docx then return pandoc.RawBlock("openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>') end
+  return pandoc.RawBlock("html", '<div class="page-break"></div>')
+end
+
+-- Contributors write headings from ## inside their file; move them below the container.
+local function shift_headings(div, by)
+  return div:walk({ Header = function(h) h.level = math.min(h.level + by, 6); return h end })
+end
+
+-- Raw HTML that GitHub would show: keep its text, never drop it silently.
+local function html_inline(el)
+  if el.format ~= "html" then return nil end
+  if el.text:match("^<br%s*/?>$") then return pandoc.LineBreak() end
+  return {}  -- an inline tag: its content is parsed as ordinary text around it
+end
+
+local function html_block(el)
+  if el.format ~= "html" then return nil end
+  if el.text:match("^%s*<!%-%-.*%-%->%s*$") then return {} end  -- a comment, invisible on GitHub too
+  local text = el.text:gsub("<br%s*/?>", "\n"):gsub("<[^>]*>", "")
+  return pandoc.Para({ pandoc.Str(text) })
+end
+
+local function callout(div)
+  local kind, title = div.attributes.kind or "note", div.attributes.title or ""
+  if typst then
+    return typst_call("callout", "kind: " .. typst_string(kind) .. ", title: " .. typst_string(title), div.content)
+  end
+  table.insert(div.content, 1, pandoc.Para({ pandoc.Strong({ pandoc.Str(title) }) }))
+  if docx then div.attributes["custom-style"] = "Callout" end
+  div.classes:insert("callout-" .. kind)
+  return div
+end
+
+local function checklist(div)
+  local title = div.attributes.title or ""
+  if typst then
+    return typst_call("checklist", "title: " .. typst_string(title), div.content)
+  end
+  local blocks = { pandoc.Para({ pandoc.Strong({ pandoc.Str(title) }) }) }
+  for _, b in ipairs(div.content) do
+    if b.t == "BulletList" then
+      for _, item in ipairs(b.content) do
+        local first = item[1]
+        if first and (first.t == "Plain" or first.t == "Para") then
+          first.content:insert(1, pandoc.Str("□ "))
+        end
+      end
+    end
+    table.insert(blocks, b)
+  end
+  if docx then return pandoc.Div(blocks, pandoc.Attr("", {}, { ["custom-style"] = "Checklist" })) end
+  return pandoc.Div(blocks, pandoc.Attr("", { "checklist" }))
+end
+
+local function Div(div)
+  if div.classes:includes("body") then
+    return shift_headings(div, tonumber(div.attributes.shift or "0")).content
+  end
+  if div.classes:includes("callout") then return callout(div) end
+  if div.classes:includes("checklist") then return checklist(div) end
+  if div.classes:includes("pagebreak") then return page_break() end
+  if div.classes:includes("mainmatter") then return typst and raw_typst("#show: mainmatter") or {} end
+  if typst then
+    for _, name in ipairs({ "cover", "draft", "meta", "attribution", "card", "toc" }) do
+      if div.classes:includes(name) then return typst_call(name, "", div.content) end
+    end
+  elseif div.classes:includes("toc") then
+    return {}  -- Word and EPUB readers build their own table of contents (--toc)
+  elseif docx then
+    for _, name in ipairs({ "cover", "draft", "meta", "attribution" }) do
+      if div.classes:includes(name) then
+        div.attributes["custom-style"] = name:sub(1, 1):upper() .. name:sub(2)
+        return div
+      end
+    end
+  end
+  return nil
+end
+
+-- GitHub shows unaligned columns left-aligned; pandoc's Typst writer would leave them to
+-- the centred figure around the table. Explicit alignments (:---:, ---:) are kept.
+local function Table(t)
+  for i, spec in ipairs(t.colspecs) do
+    if spec[1] == "AlignDefault" then t.colspecs[i] = { "AlignLeft", spec[2] } end
+  end
+  return t
+end
+
+-- Body divs go first so that headings are shifted before callouts wrap their content.
+return {
+  { RawInline = html_inline, RawBlock = html_block, Table = Table },
+  { Div = Div },
+}
