@@ -50,8 +50,8 @@ def _finding(source: Source, err: Any, marks: Any, path: tuple[Any, ...]) -> Ite
         return
     if kind == "additionalProperties":
         allowed = "、".join(sch.get("properties", {})) or "（见说明）"
-        extra = [k for k in err.instance if k not in sch.get("properties", {})]
-        for key in extra:
+        unknown = [k for k in err.instance if k not in sch.get("properties", {})]
+        for key in unknown:
             line, col = marks.key(path + (key,))
             yield make("schema/additional-property", p, line, col, key=key, allowed=allowed)
         return
