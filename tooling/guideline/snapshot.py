@@ -1,0 +1,61 @@
+"""A corpus as it is on disk or at a git revision, loaded without running the checks.
+
+`diff` and `release` compare two snapshots; `codeowners` needs only the registry.
+Files at a revision are read from git blobs into a temporary folder, so the same
+loader reads both sides.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .load import assemble, discover, read
+from .model import Corpus
+
+CONTENT = ("guideline/", "cases/", "organisations.yaml", ".github/CODEOWNERS")
+
+
+def load_corpus(root: Path) -> Corpus:
+    """The model of the files under root (files that do not parse are left out)."""
+    files, _ = discover(root)
+    sources = []
+    for path, kind in files:
+        try:
+            source = read(path, kind, (root / path).read_bytes()).source
+        except OSError:
+            continue
+        if source is not None:
+            sources.append(source)
+    return assemble(root, sources)
+
+
+@contextmanager
+def checkout(root: Path, rev: str | None) -> Iterator[Path]:
+    """The content files at REV in a temporary folder (None: the working tree itself)."""
+    if rev is None:
+        yield root
+        return
+    from .history import open_repo
+
+    repo = open_repo(root)
+    prefix = Path(root).resolve().relative_to(Path(str(repo.working_tree_dir)).resolve()).as_posix()
+    prefix = "" if prefix == "." else prefix + "/"
+    tree = repo.commit(rev).tree
+    tmp = Path(tempfile.mkdtemp(prefix="guideline-rev-"))
+    try:
+        for blob in tree.traverse():
+            if blob.type != "blob" or not blob.path.startswith(prefix):
+                continue
+            rel = blob.path[len(prefix):]
+            if not rel.startswith(CONTENT):
+                continue
+            target = tmp / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(blob.data_stream.read())
+        yield tmp
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
