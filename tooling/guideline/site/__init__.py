@@ -1,0 +1,57 @@
+"""The website: model -> generated Markdown (build/docs/) -> mkdocs-material (build/site/).
+
+`generate` writes the sanitised Markdown tree and the derived mkdocs.yml (also used
+by `guideline serve`); `build_site` runs MkDocs on it and then verifies the result.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from ..model import Corpus
+from ..render import BuildInfo
+from . import verify
+from .mkdocs_run import base_config, run_mkdocs, write_config
+from .nav import build_nav, site_name
+from .pages import TEMPLATES, Pages
+
+__all__ = ["build_site", "generate"]
+
+
+def sync(docs: Path, files: dict[str, str]) -> None:
+    """Make docs/ hold exactly these files, rewriting only what changed (keeps live reload calm)."""
+    for rel, text in files.items():
+        target = docs / rel
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    for f in sorted(docs.rglob("*"), reverse=True):
+        rel = f.relative_to(docs).as_posix()
+        if f.is_file() and rel not in files:
+            f.unlink()
+        elif f.is_dir() and not any(f.iterdir()):
+            f.rmdir()
+
+
+def generate(corpus: Corpus, info: BuildInfo, out: Path) -> Path:
+    """Write out/docs/ and out/mkdocs.yml; returns the config file."""
+    files = {page.path: page.text for page in Pages(corpus, info).all()}
+    assets = TEMPLATES / "assets"
+    for f in assets.rglob("*"):
+        if f.is_file():
+            files["assets/" + f.relative_to(assets).as_posix()] = f.read_text(encoding="utf-8")
+    out.mkdir(parents=True, exist_ok=True)
+    sync(out / "docs", files)
+    return write_config(out, base_config(corpus), site_name(corpus, info), build_nav(corpus))
+
+
+def build_site(corpus: Corpus, info: BuildInfo, out: Path) -> None:
+    """Render, build with MkDocs, then fail loudly if anything is missing or search is broken."""
+    config = generate(corpus, info, out)
+    site = out / "site"
+    if site.exists():
+        shutil.rmtree(site)
+    run_mkdocs(config)
+    verify.completeness(corpus, site)
+    verify.search(corpus, site)

@@ -1,0 +1,84 @@
+"""Where every item lands in the generated tree, and the links between pages.
+
+Pages are grouped in folders (chapters/<chapter>/, cases/<org>/, checklists/, themes/)
+so that Material's navigation.prune keeps each page small. Paths are relative to
+docs/; the built site uses the same paths with .html (use_directory_urls is off).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from ..model import Case, Chapter, Corpus, Procedure
+
+HOME = "index.md"
+CHECKLISTS = "checklists/index.md"
+CASES = "cases/index.md"
+THEMES = "themes/index.md"
+GLOSSARY = "glossary/index.md"
+PARTNERS = "partners/index.md"
+
+
+def chapter_page(chapter: Chapter) -> str:
+    return f"chapters/{chapter.folder}/index.md"
+
+
+def procedure_page(p: Procedure, corpus: Corpus) -> str:
+    folder = next((c.folder for c in corpus.chapters if c.id == p.chapter), "other")
+    return f"chapters/{folder}/{p.id}.md"
+
+
+def checklist_page(p: Procedure) -> str:
+    return f"checklists/{p.id}.md"
+
+
+def case_page(c: Case) -> str:
+    return f"cases/{c.org}/{c.id}.md"
+
+
+def org_cases_page(org: str) -> str:
+    return f"cases/{org}/index.md"
+
+
+def theme_page(theme: str) -> str:
+    return f"themes/{theme}.md"
+
+
+def html(page: str) -> str:
+    """The built file of a generated page."""
+    return page[:-3] + ".html"
+
+
+def relative(from_page: str, to_page: str, anchor: str = "") -> str:
+    """A link from one generated page to another, as MkDocs would write it (.md, relative)."""
+    rel = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a source file's content ended up: a page and, for notes, an anchor on it."""
+
+    page: str
+    anchor: str = ""
+
+
+def note_anchor(org: str, procedure: str) -> str:
+    return f"note-{org}-{procedure}"
+
+
+def source_targets(corpus: Corpus) -> dict[str, Target]:
+    """Repository path of each published source file -> its place in the site."""
+    targets: dict[str, Target] = {}
+    for chapter in corpus.chapters:
+        targets[chapter.source.path] = Target(chapter_page(chapter))
+    for p in corpus.ordered_procedures():
+        targets[p.source.path] = Target(procedure_page(p, corpus))
+    for n in corpus.notes:
+        proc = corpus.procedures.get(n.procedure)
+        if proc is not None and proc.chapter:
+            targets[n.source.path] = Target(procedure_page(proc, corpus), note_anchor(n.org, n.procedure))
+    for c in corpus.cases.values():
+        targets[c.source.path] = Target(case_page(c))
+    return targets

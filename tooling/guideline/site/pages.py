@@ -1,0 +1,118 @@
+"""The model rendered into generated Markdown pages with Jinja2 templates.
+
+Templates (templates/site/*.md.j2) hold presentation; this module decides which
+pages exist and what each one is given. Contributors' plain strings go through the
+`md` filter and their bodies through `body.body_markdown`, so nothing they wrote
+reaches MkDocs unescaped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from ..model import Case, Corpus, Procedure
+from ..render import BuildInfo
+from . import layout as at
+from .body import body_markdown, md_text
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "site"
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str
+    """Relative to docs/."""
+    text: str
+
+
+class Pages:
+    """Renders every page of one edition."""
+
+    def __init__(self, corpus: Corpus, info: BuildInfo) -> None:
+        self.corpus = corpus
+        self.info = info
+        self.targets = at.source_targets(corpus)
+        self.procedures = corpus.ordered_procedures()
+        self.env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, undefined=StrictUndefined,
+                               keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+        self.env.filters["md"] = md_text
+        self.env.globals.update(
+            corpus=corpus, info=info, at=at, themes=corpus.vocabulary("themes"),
+            statuses=corpus.vocabulary("statuses"), risk_levels=corpus.vocabulary("risk_levels"),
+            procedures=self.procedures, org_name=self.org_name, procedure_page=self.procedure_page,
+            cases_by_org=self.cases_by_org(), emergency=self.emergency(),
+            theme_case_counts={t: sum(t in x.themes for x in corpus.cases.values()) for t in corpus.vocabulary("themes")},
+        )
+
+    # --- helpers the templates use -------------------------------------------
+    def org_name(self, org_id: str) -> str:
+        org = self.corpus.organisations.get(org_id)
+        return org.name if org else org_id
+
+    def procedure_page(self, p: Procedure) -> str:
+        return at.procedure_page(p, self.corpus)
+
+    def cases_by_org(self) -> dict[str, list[Case]]:
+        groups: dict[str, list[Case]] = {o: [] for o in self.corpus.organisations}
+        for c in sorted(self.corpus.cases.values(), key=lambda c: c.id):
+            groups.setdefault(c.org, []).append(c)
+        return {o: cs for o, cs in groups.items() if cs}
+
+    def emergency(self) -> dict[str, Any]:
+        """The emergency chapter(s) and procedures, for the home page's quick links."""
+        chapters = [c for c in self.corpus.chapters if "emergency" in c.folder or "emergency" in c.id]
+        procs = [p for p in self.procedures if "emergency" in p.themes or p.chapter in {c.id for c in chapters}]
+        return {"chapters": chapters, "procedures": procs}
+
+    def related(self, p: Procedure) -> list[Procedure]:
+        """Related procedures both ways: those it names and those naming it."""
+        ids = list(p.related) + [q.id for q in self.procedures if p.id in q.related]
+        seen: dict[str, Procedure] = {}
+        for pid in ids:
+            if pid != p.id and pid in self.corpus.procedures and self.corpus.procedures[pid].chapter:
+                seen.setdefault(pid, self.corpus.procedures[pid])
+        return list(seen.values())
+
+    def body(self, markdown: str, source_path: str, page: str, shift: int = 0) -> str:
+        return body_markdown(markdown, source_path, page, self.targets, shift)
+
+    # --- pages ----------------------------------------------------------------
+    def render(self, template: str, path: str, **context: Any) -> Page:
+        return Page(path, self.env.get_template(template).render(page=path, **context))
+
+    def all(self) -> list[Page]:
+        c = self.corpus
+        pages = [self.render("home.md.j2", at.HOME)]
+        for chapter in c.chapters:
+            path = at.chapter_page(chapter)
+            procs = [p for p in self.procedures if p.chapter == chapter.id]
+            pages.append(self.render("chapter.md.j2", path, chapter=chapter, chapter_procedures=procs,
+                                     intro=self.body(chapter.body, chapter.source.path, path, 1)))
+        for p in self.procedures:
+            path = self.procedure_page(p)
+            notes = [(n, self.body(n.body, n.source.path, path, 3)) for n in c.notes_for(p.id)]
+            pages.append(self.render("procedure.md.j2", path, p=p, notes=notes, related=self.related(p),
+                                     cases=sorted(c.cases_for(p.id), key=lambda x: x.id),
+                                     text=self.body(p.body, p.source.path, path)))
+            pages.append(self.render("checklist.md.j2", at.checklist_page(p), p=p))
+        pages.append(self.render("checklists.md.j2", at.CHECKLISTS))
+        for case in c.cases.values():
+            path = at.case_page(case)
+            procs = [c.procedures[x] for x in case.procedures if x in c.procedures and c.procedures[x].chapter]
+            pages.append(self.render("case.md.j2", path, case=case, case_procedures=procs,
+                                     text=self.body(case.body, case.source.path, path)))
+        for org, cases in self.cases_by_org().items():
+            pages.append(self.render("org_cases.md.j2", at.org_cases_page(org), org=org, cases=cases))
+        pages.append(self.render("cases.md.j2", at.CASES))
+        for theme in c.vocabulary("themes"):
+            pages.append(self.render("theme.md.j2", at.theme_page(theme), theme=theme,
+                                     theme_procedures=[p for p in self.procedures if theme in p.themes],
+                                     theme_cases=sorted((x for x in c.cases.values() if theme in x.themes), key=lambda x: x.id)))
+        pages.append(self.render("themes.md.j2", at.THEMES))
+        pages.append(self.render("glossary.md.j2", at.GLOSSARY))
+        pages.append(self.render("partners.md.j2", at.PARTNERS))
+        return pages
