@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..render import RenderError
+from ..render import RenderError, WarningCollector
 from .document import INPUT_FORMAT, TEMPLATES
 
 FILTER = str(TEMPLATES / "filter.lua")
@@ -41,21 +41,12 @@ def source_date(date: str) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = old
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def pandoc(markdown: str, to: str, outputfile: Path | None = None, extra: list[str] | None = None) -> str:
     """Convert with pypandoc; pandoc's warnings (a missing image, say) are errors too."""
     import pypandoc
 
     args = ["--lua-filter", FILTER, *(extra or [])]
-    logger, collect = logging.getLogger("pypandoc"), _Collect()
+    logger, collect = logging.getLogger("pypandoc"), WarningCollector()
     # pypandoc prints pandoc's stderr through its own console handler; collect it instead.
     handlers, logger.handlers = logger.handlers, [collect]
     propagate, logger.propagate = logger.propagate, False

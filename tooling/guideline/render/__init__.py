@@ -6,6 +6,7 @@ GitHub's preview shows; each renderer converts it for its own engine.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,6 +18,17 @@ CALLOUT_TITLES = {"NOTE": "说明", "TIP": "提示", "IMPORTANT": "重要", "WAR
 
 _CALLOUT_START = re.compile(r"^ {0,3}> ?\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(.*)$")
 _QUOTE_LINE = re.compile(r"^ {0,3}>( ?)(.*)$")
+
+
+class WarningCollector(logging.Handler):
+    """Collects the warnings a rendering engine logs, so that the build can treat them as errors."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 class RenderError(Exception):

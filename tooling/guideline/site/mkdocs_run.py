@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from ..model import Corpus
-from ..render import RenderError
+from ..render import RenderError, WarningCollector
 
 TOOLKIT_ROOT = Path(__file__).resolve().parents[3]
 ASSETS = {"css": "assets/site.css", "polyfill": "assets/javascripts/iframe-worker.js"}
@@ -47,15 +47,6 @@ def write_config(out: Path, base: Path, site_name: str, nav: list[Any]) -> Path:
     return path
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def run_mkdocs(config_file: Path) -> None:
     """Build the site; any MkDocs warning (a broken generated link, ...) fails the build."""
     import jieba
@@ -64,7 +55,7 @@ def run_mkdocs(config_file: Path) -> None:
     from mkdocs.exceptions import MkDocsException
 
     jieba.setLogLevel(logging.WARNING)
-    collect = _Collect()
+    collect = WarningCollector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
     try:
