@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from guideline.checks.privacy import CATEGORIES
+from guideline.catalogue import PRIVACY_CATEGORIES as CATEGORIES
 from guideline.checks.privacy_patterns import detect
 from guideline.findings import Severity
 

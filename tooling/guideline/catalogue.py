@@ -23,6 +23,30 @@ class Rule:
     hint: str = ""
 
 
+PRIVACY_CATEGORIES: dict[str, tuple[Severity, str]] = {
+    "privacy/id-number": (E, "身份证号"),
+    "privacy/id-number-suspect": (W, "疑似身份证号（校验位不符）"),
+    "privacy/record-number": (E, "证件或病历等编号"),
+    "privacy/mobile": (E, "手机号"),
+    "privacy/landline": (E, "固定电话"),
+    "privacy/bank-card": (E, "银行卡号"),
+    "privacy/email": (E, "电子邮箱"),
+    "privacy/qq": (E, "QQ 号"),
+    "privacy/wechat": (E, "微信号"),
+    "privacy/licence-plate": (E, "车牌号"),
+    "privacy/long-number": (W, "一长串数字（可能是证件号、病历号或账号）"),
+    "privacy/address": (W, "详细地址"),
+    "privacy/name": (W, "疑似真实姓名"),
+    "privacy/exact-date": (W, "具体日期"),
+}
+_PRIVACY_FIX = "请删除或改写（例如写成「138****5678」「某小区」「张某」）；确属可以公开的信息（如机构的公开电话），请编辑组审核后登记在 privacy-allowlist.yaml。"
+_PRIVACY_HINTS = {
+    "privacy/name": "案例中的人物一律用化名，并在第一次出现时标注「（化名）」，例如「张某」「王大爷（化名）」。",
+    "privacy/address": "地点只写到区（县）一级，例如「某区一个老旧小区」；不要写楼号、单元、门牌或具体小区名。",
+    "privacy/exact-date": "时间只写到年或月，例如「2025 年 3 月」「入冬后」；不要写具体某一天。",
+}
+_AUTOFIX = "运行 `guideline validate --fix` 可以自动修正。"
+
 _RULES = [
     # --- files and encoding -------------------------------------------------
     Rule("encoding/not-utf8", E, "文件不是 UTF-8 编码",
@@ -127,15 +151,61 @@ _RULES = [
          "链接其他程序请写相对路径，例如 ../02-preparation/pre-visit-risk-assessment.md。"),
     Rule("link/not-content", E, "链接指向的不是指引内容", "链接「{target}」指向的文件不会出现在网站和手册中。",
          "只链接程序、章节或案例的 .md 文件。"),
+    # --- privacy (checks/privacy.py) -------------------------------------------
+    *[Rule(code, sev, label, f"这里有{label}：{{masked}}。", _PRIVACY_HINTS.get(code, _PRIVACY_FIX))
+      for code, (sev, label) in PRIVACY_CATEGORIES.items()],
+    Rule("privacy/missing-consent", E, "已通过的案例缺少知情同意记录",
+         "案例状态是 approved，但没有填写 consent（知情同意）。",
+         "写明 consent：given_by（谁同意）、method（方式）、scope（范围）、recorded_in（记录保存位置）；不要附上同意书本身。"),
+    Rule("privacy/missing-deidentified", E, "已通过的案例缺少去标识化审核",
+         "案例状态是 approved，但没有填写 deidentified（去标识化审核）。",
+         "由编辑组审核去标识化后填写 deidentified：reviewer（审核人）和 date（日期）。"),
+    # --- html (checks/html.py) -----------------------------------------------
+    Rule("html/raw", E, "不允许的 HTML", "这里有 HTML 标签 <{tag}>。正文只允许不带属性的 <br>、<sup>、<sub>、<kbd>。",
+         "请改用 Markdown 写法：加粗用 **文字**，列表用 - ，表格用 | 。"),
+    Rule("html/script", E, "正文中有脚本", "这里有 <script> 脚本，它会在网站读者的浏览器中运行。", "删除整段 <script>…</script>。"),
+    Rule("html/iframe", E, "正文中嵌入了外部页面", "这里用 <{tag}> 嵌入了其他页面或对象。",
+         "网站不能加载外部内容；请删除它，需要时写一个普通链接。"),
+    Rule("html/event-handler", E, "HTML 事件属性", "这里有事件属性 {attr}，它会在网站读者的浏览器中运行脚本。", "删除这个属性（以及整个 HTML 标签）。"),
+    Rule("html/comment", E, "HTML 注释", "这里有 HTML 注释 <!-- -->：审阅者在预览中看不见它的内容，但它会进入发布的文件。",
+         "删除注释；需要说明的内容请直接写进正文，或写在合并请求的讨论里。"),
+    Rule("html/attr-list", E, "属性列表写法", "这里有 {{: …}} 或 {{#…}} 形式的属性列表，它会给网页元素加上属性。",
+         "删除花括号里的内容；标题编号和样式由工具统一生成。"),
+    Rule("html/unsafe-link", E, "不安全的链接", "这个链接使用了不安全的协议（{scheme}），点击后可能运行脚本或打开本地文件。",
+         "链接只用 https://、http://、mailto: 或指向其他程序的相对路径。"),
+    Rule("html/image", E, "正文中有图片", "这里插入了图片。本版本不发布图片：照片可能拍到面孔、门牌或病历，图片文件还可能带有拍摄时间和 GPS 位置（EXIF）。",
+         "请改用文字描述；需要示意图时请联系编辑组。"),
+    Rule("html/image-consent", E, "图片缺少肖像同意", "案例中插入了图片，但 consent.scope 里没有「照片」。",
+         "只有取得照片使用同意（consent.scope 中包含「照片」）后，案例才可以考虑使用图片。"),
+    # --- terms, typography, placeholders ---------------------------------------
+    Rule("term/deprecated", W, "不推荐的用语",
+         "「{term}」不推荐使用（{reason}），请改用「{preferred}」。", "{fix}"),
+    Rule("typography/spacing", W, "中文与英文、数字之间的空格",
+         "中文与英文字母或数字之间应有一个空格（或多了不该有的空格）。", _AUTOFIX),
+    Rule("typography/punctuation", W, "中文里的标点",
+         "中文句子里应使用全角标点（，。：；！？），标点前后不留空格。", _AUTOFIX),
+    Rule("placeholder/unfilled", E, "模板占位文字没有替换",
+         "{where}还是模板占位文字「待填写」。",
+         "把「待填写」换成实际内容（文件中的注释说明了怎么写）；确实不需要的可选内容可以整段删除。"),
+    # --- importing issue forms and Word files (importers/) ----------------------
+    Rule("import/missing-field", E, "表单缺少必填内容",
+         "表单中「{label}」没有填写。",
+         "请编辑 issue，补上「{label}」，然后请编辑组重新添加「导入」标签。"),
+    Rule("import/invalid-field", E, "表单内容的格式不对",
+         "表单中「{label}」的值「{value}」{problem}",
+         "请编辑 issue，改正「{label}」，然后请编辑组重新添加「导入」标签。"),
+    Rule("import/unknown-form", E, "无法识别的表单",
+         "这不是「提交案例」或「提交实务经验」表单生成的内容（找不到「{expected}」等栏目）。",
+         "请用仓库「Issues → New issue」中的「提交案例」或「提交实务经验」表单重新提交。"),
+    Rule("import/exists", E, "文件已经存在",
+         "{target} 已经存在，导入不会覆盖已有内容。",
+         "请换一个编号；如果是修改已有内容，请直接编辑那个文件。"),
+    Rule("import/image-removed", W, "图片没有导入",
+         "Word 文件中有 {count} 张图片，没有导入。",
+         "案例不随附图片：照片可能拍到面孔、门牌或病历，还可能带有拍摄时间和位置。文件中相应位置留了「待填写」，请改用文字描述或删除。"),
 ]
 
 RULES: dict[str, Rule] = {r.code: r for r in _RULES}
-
-
-def register(*rules: Rule) -> None:
-    """Add rules from a check module (privacy, html, terms, typography)."""
-    for r in rules:
-        RULES[r.code] = r
 
 
 def make(code: str, path: str, line: int, column: int = 1, **params: object) -> Finding:

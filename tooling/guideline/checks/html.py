@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from ..catalogue import Rule, make, register
-from ..findings import Finding, Severity
+from ..catalogue import make
+from ..findings import Finding
 from ..model import Source
 from ..source.markdown import Outline
 from .prose import position, without_code
@@ -22,29 +22,10 @@ from .prose import position, without_code
 if TYPE_CHECKING:
     from . import Context
 
-E = Severity.ERROR
 ALLOWED_TAGS = {"br", "sup", "sub", "kbd"}
 FRAMES = {"iframe", "frame", "frameset", "object", "embed", "applet", "portal"}
 UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:", "file:", "livescript:")
 
-register(
-    Rule("html/raw", E, "不允许的 HTML", "这里有 HTML 标签 <{tag}>。正文只允许不带属性的 <br>、<sup>、<sub>、<kbd>。",
-         "请改用 Markdown 写法：加粗用 **文字**，列表用 - ，表格用 | 。"),
-    Rule("html/script", E, "正文中有脚本", "这里有 <script> 脚本，它会在网站读者的浏览器中运行。", "删除整段 <script>…</script>。"),
-    Rule("html/iframe", E, "正文中嵌入了外部页面", "这里用 <{tag}> 嵌入了其他页面或对象。",
-         "网站不能加载外部内容；请删除它，需要时写一个普通链接。"),
-    Rule("html/event-handler", E, "HTML 事件属性", "这里有事件属性 {attr}，它会在网站读者的浏览器中运行脚本。", "删除这个属性（以及整个 HTML 标签）。"),
-    Rule("html/comment", E, "HTML 注释", "这里有 HTML 注释 <!-- -->：审阅者在预览中看不见它的内容，但它会进入发布的文件。",
-         "删除注释；需要说明的内容请直接写进正文，或写在合并请求的讨论里。"),
-    Rule("html/attr-list", E, "属性列表写法", "这里有 {{: …}} 或 {{#…}} 形式的属性列表，它会给网页元素加上属性。",
-         "删除花括号里的内容；标题编号和样式由工具统一生成。"),
-    Rule("html/unsafe-link", E, "不安全的链接", "这个链接使用了不安全的协议（{scheme}），点击后可能运行脚本或打开本地文件。",
-         "链接只用 https://、http://、mailto: 或指向其他程序的相对路径。"),
-    Rule("html/image", E, "正文中有图片", "这里插入了图片。本版本不发布图片：照片可能拍到面孔、门牌或病历，图片文件还可能带有拍摄时间和 GPS 位置（EXIF）。",
-         "请改用文字描述；需要示意图时请联系编辑组。"),
-    Rule("html/image-consent", E, "图片缺少肖像同意", "案例中插入了图片，但 consent.scope 里没有「照片」。",
-         "只有取得照片使用同意（consent.scope 中包含「照片」）后，案例才可以考虑使用图片。"),
-)
 
 _TAG = re.compile(r"<!--|<(/?)([A-Za-z][A-Za-z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>?|<[!?]")
 _EVENT = re.compile(r"(?<![A-Za-z0-9-])(on[a-z]+)\s*=", re.I)

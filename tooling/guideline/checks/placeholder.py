@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..catalogue import Rule, make, register
-from ..findings import Finding, Severity
+from ..catalogue import make
+from ..findings import Finding
 from ..model import Source
 from ..source.markdown import Outline
 
@@ -19,11 +19,6 @@ if TYPE_CHECKING:
 
 PLACEHOLDER = "待填写"
 
-register(
-    Rule("placeholder/unfilled", Severity.ERROR, "模板占位文字没有替换",
-         "{where}还是模板占位文字「待填写」。",
-         "把「待填写」换成实际内容（文件中的注释说明了怎么写）；确实不需要的可选内容可以整段删除。"),
-)
 
 
 def check(source: Source, outline: Outline, context: "Context") -> Iterator[Finding]:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..catalogue import Rule, make, register
-from ..findings import Finding, Severity
+from ..catalogue import make
+from ..findings import Finding
 from ..model import Source, Term
 from ..source.markdown import Outline
 from .prose import position, wording
@@ -21,10 +21,6 @@ from .prose import position, wording
 if TYPE_CHECKING:
     from . import Context
 
-register(
-    Rule("term/deprecated", Severity.WARNING, "不推荐的用语",
-         "「{term}」不推荐使用（{reason}），请改用「{preferred}」。", "{fix}"),
-)
 
 
 @dataclass(frozen=True)

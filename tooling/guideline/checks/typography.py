@@ -12,21 +12,14 @@ from typing import TYPE_CHECKING
 
 import autocorrect_py
 
-from ..catalogue import Rule, make, register
-from ..findings import Finding, Severity
+from ..catalogue import make
+from ..findings import Finding
 from ..model import Source
 from ..source.markdown import Outline
 
 if TYPE_CHECKING:
     from . import Context
 
-_FIX = "运行 `guideline validate --fix` 可以自动修正。"
-register(
-    Rule("typography/spacing", Severity.WARNING, "中文与英文、数字之间的空格",
-         "中文与英文字母或数字之间应有一个空格（或多了不该有的空格）。", _FIX),
-    Rule("typography/punctuation", Severity.WARNING, "中文里的标点",
-         "中文句子里应使用全角标点（，。：；！？），标点前后不留空格。", _FIX),
-)
 
 MARKDOWN_KINDS = ("case", "note", "procedure", "chapter")
 _H = "\u3400-\u9fff\uf900-\ufaff"

@@ -12,8 +12,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..catalogue import RULES
-    from ..checks import FILE_CHECKS  # noqa: F401  (importing registers every check's rules)
-    from .. import importers  # noqa: F401  (the import/* findings of `guideline import`)
 
     if args.markdown:
         sys.stdout.write("| 代码 | 级别 | 含义 | 如何修改 |\n|---|---|---|---|\n")
