@@ -106,10 +106,18 @@ def _analyse_all(todo: list[tuple[str, str, bytes, str]], context: Context) -> l
     workers = min(os.cpu_count() or 1, 8)
     if len(todo) < PARALLEL_THRESHOLD or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [analyse(path, kind, data, context) for path, kind, data, _ in todo]
+    # One file of each kind first, here: that builds the schema validators and parsers
+    # once, and the forked workers inherit them instead of each building their own.
+    first: dict[str, int] = {}
+    for i, (_, kind, _, _) in enumerate(todo):
+        first.setdefault(kind, i)
+    done = {i: analyse(todo[i][0], todo[i][1], todo[i][2], context) for i in first.values()}
+    rest = [t for i, t in enumerate(todo) if i not in done]
     _worker_context = context  # inherited by the forked workers
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(_analyse_task, todo, chunksize=max(1, len(todo) // (workers * 4)))
+            results = iter(pool.map(_analyse_task, rest, chunksize=max(1, len(rest) // (workers * 4))))
+        return [done[i] if i in done else next(results) for i in range(len(todo))]
     finally:
         _worker_context = None
 
