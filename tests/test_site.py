@@ -162,3 +162,30 @@ def test_real_repository_content(tmp_path: Path) -> None:
     assert report.ok and report.corpus is not None, "the shipped content must validate (see test_shipped_content.py)"
     build_site(report.corpus, BuildInfo("preview", "test", "2026-01-01"), tmp_path)
     assert (tmp_path / "site" / "index.html").is_file()
+
+
+# --- downloads -----------------------------------------------------------------
+def test_offline_zip_holds_the_whole_site(built: dict[str, Path]) -> None:
+    import zipfile
+
+    site = built["preview"] / "site"
+    with zipfile.ZipFile(site / "download" / "guideline-offline.zip") as archive:
+        names = set(archive.namelist())
+    expected = {"guideline/" + p.relative_to(site).as_posix() for p in site.rglob("*")
+                if p.is_file() and p.name != "guideline-offline.zip"}
+    assert names == expected and "guideline/index.html" in names
+    assert 'href="download/guideline-offline.zip"' in read(built["preview"], "index.html")
+    assert "download/handbook.pdf" not in read(built["preview"], "index.html")  # --site only: no handbook
+
+
+def test_full_build_offers_the_handbook_and_is_reproducible(tmp_path: Path) -> None:
+    root = site_corpus(tmp_path / "repo")
+    zips = []
+    for n in (1, 2):
+        out = tmp_path / f"out{n}"
+        assert run_cli(root, "build", "--out", str(out)).code == 0
+        download = out / "site" / "download"
+        assert (download / "handbook.pdf").read_bytes() == (out / "handbook" / "handbook.pdf").read_bytes()
+        assert 'href="download/handbook.pdf"' in read(out, "index.html")
+        zips.append((download / "guideline-offline.zip").read_bytes())
+    assert zips[0] == zips[1]

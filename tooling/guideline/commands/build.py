@@ -38,10 +38,11 @@ def run(args: argparse.Namespace) -> int:
     corpus = report.corpus
     if args.edition == "published":
         corpus = corpus.restricted_to_approved()
-    sha, date = revision(root)
-    info = BuildInfo(edition=args.edition, revision=sha, date=date, credits=contributions(root, corpus))
-    out = (args.out or root / "build").resolve()
     both = not (args.site or args.handbook)
+    sha, date = revision(root)
+    info = BuildInfo(edition=args.edition, revision=sha, date=date, credits=contributions(root, corpus),
+                     with_handbook=both)
+    out = (args.out or root / "build").resolve()
     # Render into a scratch folder and move into place only when everything succeeded,
     # so that a failed build never leaves half-written output behind.
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -58,6 +59,10 @@ def run(args: argparse.Namespace) -> int:
 
                 build_handbook(corpus, info, staging / "handbook")
                 sys.stderr.write(f"手册已生成：{out / 'handbook'}\n")
+            if args.site or both:
+                from ..site.download import add_downloads
+
+                add_downloads(staging / "site", info, staging / "handbook" if both else None)
         except RenderError as exc:
             sys.stderr.write(f"生成失败：{exc}\n")
             return 1

@@ -45,6 +45,8 @@ class BuildInfo:
     """ISO date of that commit, so that two builds of one commit are identical."""
     credits: dict[str, Any] = field(default_factory=dict)
     """Per organisation contributions (see `guideline.credits`)."""
+    with_handbook: bool = False
+    """The handbook is built in the same run, so the site offers it for download."""
 
     @property
     def preview(self) -> bool:
