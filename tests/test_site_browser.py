@@ -114,7 +114,7 @@ def test_file_url_pages_link_to_pages_and_search_works(site: Path, outside: tupl
             if not href.startswith("file://"):
                 continue
             target = Path(unquote(urlsplit(href).path))
-            assert target.is_file() and target.suffix in (".html", ".css", ".js"), f"{rel} -> {href}"
+            assert target.is_file() and target.suffix in (".html", ".css", ".js", ".zip", ".pdf", ".docx", ".epub"), f"{rel} -> {href}"
     page.goto((site / "chapters/01-basics/door-knock.html").as_uri())  # type: ignore[attr-defined]
     page.click("text=入户前准备 >> nth=0")  # type: ignore[attr-defined]
     assert page.locator("article h1").inner_text().startswith("1.1 入户前准备")  # type: ignore[attr-defined]
