@@ -116,7 +116,8 @@ def _analyse_all(todo: list[tuple[str, str, bytes, str]], context: Context) -> l
     _worker_context = context  # inherited by the forked workers
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            results = iter(pool.map(_analyse_task, rest, chunksize=max(1, len(rest) // (workers * 4))))
+            # Small chunks keep both workers busy to the end (one late big chunk idles the other).
+            results = iter(pool.map(_analyse_task, rest, chunksize=16))
         return [done[i] if i in done else next(results) for i in range(len(todo))]
     finally:
         _worker_context = None
