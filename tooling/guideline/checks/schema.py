@@ -1,4 +1,9 @@
-"""JSON Schema check, with each error placed at the offending key or value."""
+"""JSON Schema check, with each error placed at the offending key or value.
+
+Most files are valid: jsonschema-rs (compiled, full 2020-12 with format assertions)
+says so in microseconds. Only for an invalid file does jsonschema, which exposes each
+error's keyword, path and subschema, explain what is wrong.
+"""
 
 from __future__ import annotations
 
@@ -19,11 +24,22 @@ _TYPES = {"string": "文字", "array": "列表（每项一行，以 - 开头）"
 
 
 @lru_cache(maxsize=None)
+def schema_of(kind: str) -> dict[str, Any]:
+    return json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=None)
+def fast_validator(kind: str) -> Any:
+    import jsonschema_rs
+
+    return jsonschema_rs.validator_for(schema_of(kind), validate_formats=True)
+
+
+@lru_cache(maxsize=None)
 def validator(kind: str) -> Any:
     from jsonschema import Draft202012Validator, FormatChecker
 
-    schema = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema, format_checker=FormatChecker())
+    return Draft202012Validator(schema_of(kind), format_checker=FormatChecker())
 
 
 def _field(path: tuple[Any, ...], schema: dict[str, Any]) -> str:
@@ -33,6 +49,8 @@ def _field(path: tuple[Any, ...], schema: dict[str, Any]) -> str:
 
 
 def check(source: Source) -> Iterator[Finding]:
+    if fast_validator(source.kind).is_valid(source.data):
+        return
     v = validator(source.kind)
     marks = source.marks
     for err in sorted(v.iter_errors(source.data), key=lambda e: list(map(str, e.absolute_path))):
