@@ -33,7 +33,10 @@ lint: setup
 	$(BIN)/mypy
 
 bench: setup
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/validate_bench.py
+	$(BIN)/python benchmarks/privacy_eval.py
+	$(BIN)/python benchmarks/site.py
+	$(BIN)/python benchmarks/handbook.py
 
 clean:
 	rm -rf build .cache
