@@ -20,22 +20,18 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .. import validate
     from ..credits import contributions
     from ..history import revision
     from ..render import BuildInfo, RenderError
-    from ..reporters import text
+    from . import validated_corpus
 
     root: Path = args.root
     if not (root / "guideline" / "guideline.yaml").is_file():
         sys.stderr.write(f"用法错误：{root} 不是指引仓库（找不到 guideline/guideline.yaml）。\n")
         return 2
-    report = validate.run(root)
-    if not report.ok or report.corpus is None:
-        text(report.findings, report.files, sys.stderr)
-        sys.stderr.write("内容检查未通过，没有生成任何输出。请先修正上面的错误。\n")
+    corpus = validated_corpus(root, "没有生成任何输出。请先修正上面的错误。")
+    if corpus is None:
         return 1
-    corpus = report.corpus
     if args.edition == "published":
         corpus = corpus.restricted_to_approved()
     both = not (args.site or args.handbook)

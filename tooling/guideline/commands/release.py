@@ -24,6 +24,7 @@ def run(args: argparse.Namespace) -> int:
     from ..history import HistoryError, open_repo
     from ..release import SETTINGS, changelog, changes_since, previous_tag, stamp
     from ..reporters import text
+    from . import validated_corpus
 
     root: Path = args.root
     date = args.date or datetime.date.today().isoformat()
@@ -42,13 +43,11 @@ def run(args: argparse.Namespace) -> int:
     if repo.is_dirty(untracked_files=False):
         sys.stderr.write("用法错误：有尚未提交的改动。请先提交或撤销它们，再发布。\n")
         return 2
-    report = validate.run(root)
-    if not report.ok or report.corpus is None:
-        text(report.findings, report.files, sys.stderr)
-        sys.stderr.write("内容检查未通过，不能发布。请先修正上面的错误。\n")
+    corpus = validated_corpus(root, "不能发布。请先修正上面的错误。")
+    if corpus is None:
         return 1
     previous = previous_tag(repo)
-    lines = changelog(changes_since(root, previous), previous is None, report.corpus)
+    lines = changelog(changes_since(root, previous), previous is None, corpus)
     edition = args.edition or f"{date[:4]} 年版"
     old = stamp(root, args.version, edition, date, lines)
     stamped = validate.run(root, {SETTINGS})

@@ -41,19 +41,16 @@ def snapshot(root: Path) -> dict[str, float]:
 
 def render(root: Path, edition: str, out: Path) -> Path | None:
     """Validate and regenerate the pages; None (with findings printed) when content has errors."""
-    from .. import validate
     from ..credits import contributions
     from ..history import revision
     from ..render import BuildInfo
-    from ..reporters import text
     from ..site import generate
+    from . import validated_corpus
 
-    report = validate.run(root)
-    if not report.ok or report.corpus is None:
-        text(report.findings, report.files, sys.stderr)
-        sys.stderr.write("内容检查未通过，预览保持上一次的页面。修正后保存，页面会自动更新。\n")
+    corpus = validated_corpus(root, "预览保持上一次的页面。修正后保存，页面会自动更新。")
+    if corpus is None:
         return None
-    corpus = report.corpus.restricted_to_approved() if edition == "published" else report.corpus
+    corpus = corpus.restricted_to_approved() if edition == "published" else corpus
     sha, date = revision(root)
     return generate(corpus, BuildInfo(edition, sha, date, contributions(root, corpus)), out)
 
