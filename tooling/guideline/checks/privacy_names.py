@@ -80,19 +80,26 @@ def _inside_word(text: str, start: int) -> bool:
 
 def find(text: str) -> list[tuple[int, int]]:
     """Spans of real-looking names not marked as pseudonyms (text already normalised)."""
-    marked = {text[max(0, m.start() - k):m.start()].rstrip() for m in PSEUDONYM.finditer(text) for k in (2, 3, 4)}
+    marked: set[str] | None = None  # built on the first candidate: most text has none
     spans = []
     for pattern in (BEFORE_ROLE, AFTER_KIN):
         for m in pattern.finditer(text):
             name = m.group(1)
             if len(name) == 3 and _looks_like_word(name[1:]) and not _looks_like_word(name[:2]):
                 name = name[:2]  # 李明来: the third character starts the next word
+            if marked is None:
+                marked = _marked(text)
             if (name in marked or _MARKED.match(text, m.start(1) + len(name)) or _looks_like_word(name)
                     or (pattern is BEFORE_ROLE and _inside_word(text, m.start(1)))
                     or text[m.start(1) - 1:m.start(1)] in ("小", "老", "阿")):  # 小郭, 老李: a nickname
                 continue
             spans.append((m.start(1), m.start(1) + len(name)))
     return spans
+
+
+def _marked(text: str) -> set[str]:
+    """The two to four characters before each 化名 marker: names the text calls pseudonyms."""
+    return {text[max(0, m.start() - k):m.start()].rstrip() for m in PSEUDONYM.finditer(text) for k in (2, 3, 4)}
 
 
 if __name__ == "__main__":

@@ -30,9 +30,26 @@ class _Nfkc(dict[int, str]):
 _TABLE = _Nfkc({0x2010: "-", 0x2011: "-", 0x2012: "-", 0x2013: "-", 0x3000: " "})
 
 
+# Full-width punctuation that nearly every text holds, often: always replaced.
+_COMMON = {c: _TABLE[ord(c)] for c in "，：；（）？！"}
+# Characters that map to themselves in _TABLE (ASCII, CJK unified ideographs, common CJK
+# punctuation such as 、。《》“”) or are in _COMMON: nearly all of the prose, so only the
+# rest is looked up.
+_MAYBE_CHANGED = re.compile("[^\x00-\x7f\u4e00-\u9fff\u3001\u3002\u3008-\u3011\u2018\u2019\u201c\u201d"
+                            "\u2014\u2026\u00b7" + "".join(_COMMON) + "]")
+
+
 def normalise(text: str) -> str:
     """Length-preserving NFKC: ``１３８－`` becomes ``138-``, ``（`` becomes ``(``."""
-    return text.translate(_TABLE)
+    # str.translate looks every character up in a dict (slow for long text); prose holds a
+    # handful of distinct characters that change (，：（）), so replace just those.
+    rare = {c: _TABLE[ord(c)] for c in set(_MAYBE_CHANGED.findall(text))}
+    changes = _COMMON | {c: v for c, v in rare.items() if v != c}
+    if any(v in changes for v in changes.values()):  # a chain (︲ to – to -): replace would apply both
+        return text.translate(_TABLE)
+    for c, v in changes.items():
+        text = text.replace(c, v)
+    return text
 
 
 def canonical(value: str) -> str:
@@ -110,23 +127,34 @@ LONG_NUMBER = re.compile(_ND + r"[0-9]{11,}" + _NA)
 _HAN = r"\u4e00-\u9fff"
 _CN = "0-9一二三四五六七八九十"
 # Each address form with the literals it needs: most prose has none of them, so most
-# patterns never scan (this keeps validation of 1,000 cases fast).
+# patterns never scan (this keeps validation of 1,000 cases fast). The flag marks patterns
+# whose every match begins where a run of digits begins (see _at_runs).
 ADDRESSES = [
-    (("号楼", "单元", "号院"), re.compile(rf"(?<![第{_CN}] )(?<![第{_CN}])[{_CN}]+ ?(?:号楼|单元|号院)")),
-    (("栋", "幢"), re.compile(rf"{_ND}[0-9]+ ?(?:栋|幢)")),
-    (("-",), re.compile(rf"{_ND}[0-9]{{1,3}}-[0-9]{{1,2}}-[0-9]{{3,4}}(?![0-9-])")),
-    (("室", "房"), re.compile(rf"{_ND}[0-9]{{3,4}} ?(?:室|房间?)")),
-    (("号",), re.compile(r"(?:路|街|大街|大道|巷|胡同|弄|里) ?[0-9]+(?:之[0-9]+|-[0-9]+)? ?号")),
+    (("号楼", "单元", "号院"), False, re.compile(rf"(?<![第{_CN}] )(?<![第{_CN}])[{_CN}]+ ?(?:号楼|单元|号院)")),
+    (("栋", "幢"), True, re.compile(rf"{_ND}[0-9]+ ?(?:栋|幢)")),
+    (("-",), True, re.compile(rf"{_ND}[0-9]{{1,3}}-[0-9]{{1,2}}-[0-9]{{3,4}}(?![0-9-])")),
+    (("室", "房"), True, re.compile(rf"{_ND}[0-9]{{3,4}} ?(?:室|房间?)")),
+    (("号",), False, re.compile(r"(?:路|街|大街|大道|巷|胡同|弄|里) ?[0-9]+(?:之[0-9]+|-[0-9]+)? ?号")),
 ]
 _ROAD_NAME = re.compile(rf"[{_HAN}]{{1,8}}$")
 RESIDENCE = re.compile(rf"(?:家住|住在|住址|地址|居住在|住于|搬到|搬回了?|老家在)[:\s]*在?([{_HAN}0-9]{{2,12}}?(?:小区|社区|花园|家园|公寓|大院|新村|胡同|路|街|村|苑))")
 _GENERIC_PLACE = re.compile(r"某|该|本|这|那|一个|一处|老旧|附近|周边|同一|农村|城中村|城市|原来|原|的|所在|当地|郊区|乡村|普通|别的|其他")
 EXACT_DATES = [
-    (("月",), re.compile(r"(?<![0-9])(?:(?:19|20)[0-9]{2}\s*年\s*)?[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*[日号]")),
-    (("-", "/", "."), re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12][0-9]|3[01])(?![0-9])")),
+    (("月",), True, re.compile(r"(?<![0-9])(?:(?:19|20)[0-9]{2}\s*年\s*)?[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*[日号]")),
+    (("-", "/", "."), True, re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12][0-9]|3[01])(?![0-9])")),
 ]
 # Runs of five or more digits: the number detectors only look near them.
 _DIGIT_RUN = re.compile(r"[0-9](?:[ -]?[0-9]){4,}")
+_DIGITS = re.compile(r"[0-9][0-9]*")  # not [0-9]+: a leading class lets the engine skip ahead fast
+# Literals a detector needs before it can match; checking them with `in` is much cheaper
+# than letting the pattern try every position of text that has none.
+_RECORD_NEEDS = ("号",)
+_LOCAL_PHONE_NEEDS = ("电话", "座机", "固话", "tel", "Tel", "TEL")
+_QQ_NEEDS = ("QQ", "qq", "扣扣")
+_RESIDENCE_NEEDS = ("住", "地址", "搬", "老家在")
+_WECHAT_LETTERS = ("w", "W", "v", "V")  # every keyword has one; no other character lowercases to w or v
+
+_Patterns = list[tuple[tuple[str, ...], bool, re.Pattern[str]]]
 
 # Emergency and public service numbers are never personal.
 _PUBLIC = re.compile(r"(?:110|119|120|122|1[0-9]{4}|95[0-9]{3,4}|96[0-9]{3}|[48]00[0-9]{7})")
@@ -140,53 +168,83 @@ def detect(text: str, exact_dates: bool = False) -> list[Hit]:
     """Every identifier in text (already normalised or not), earliest and longest first, no overlaps."""
     t = normalise(text)
     found: list[Hit] = []
-    taken: list[tuple[int, int]] = [m.span() for m in SAFE.finditer(t)]
+    taken: list[tuple[int, int]] = []
+    safe_done = False
 
     def add(code: str, start: int, end: int) -> None:
+        nonlocal safe_done
+        if not safe_done:  # SAFE spans only matter once there is a hit to block: find them late
+            taken.extend(m.span() for m in SAFE.finditer(t))
+            safe_done = True
         if start < end and not any(s < end and start < e for s, e in taken):
             taken.append((start, end))
             found.append(Hit(code, start, end, text[start:end]))
 
-    for start, end in _windows(t):
-        _numbers(t, start, end, add)
-    for m in RECORD.finditer(t):
-        add("privacy/record-number", *m.span(1))
-    for m in LOCAL_PHONE.finditer(t):
-        add("privacy/landline", *m.span(1))
-    for m in QQ.finditer(t):
-        add("privacy/qq", *m.span(1))
-    for m in PLATE.finditer(t):
-        add("privacy/licence-plate", *m.span())
+    # Most detectors need an ASCII digit; prose without one skips them all.
+    has_digit = any(d in t for d in "0123456789")
+    runs = [m.start() for m in _DIGITS.finditer(t)] if has_digit else []
+    if has_digit:
+        for start, end in _windows(t):
+            _numbers(t, start, end, add)
+    if _has_any(t, _RECORD_NEEDS):
+        for m in RECORD.finditer(t):
+            add("privacy/record-number", *m.span(1))
+    if has_digit and _has_any(t, _LOCAL_PHONE_NEEDS):
+        for m in LOCAL_PHONE.finditer(t):
+            add("privacy/landline", *m.span(1))
+    if has_digit and _has_any(t, _QQ_NEEDS):
+        for m in QQ.finditer(t):
+            add("privacy/qq", *m.span(1))
+    if has_digit:
+        for m in PLATE.finditer(t):
+            add("privacy/licence-plate", *m.span())
     if "@" in t:
         for m in EMAIL.finditer(t):
             if not _EXAMPLE_DOMAIN.search(m.group()):
                 add("privacy/email", *m.span())
     # A case-insensitive alternation tried at every position is slow; most text has no keyword.
-    low = t.lower()
-    if "微信" in t or any(k in low for k in _WECHAT_KEYS):
+    if "微信" in t or (_has_any(t, _WECHAT_LETTERS) and any(k in t.lower() for k in _WECHAT_KEYS)):
         for m in WECHAT.finditer(t):
             add("privacy/wechat", *m.span(1))
     if exact_dates:
-        for m in _triggered(t, EXACT_DATES):
+        for m in _triggered(t, EXACT_DATES, runs):
             add("privacy/exact-date", *m.span())
-    for m in _triggered(t, ADDRESSES):
+    for m in _triggered(t, ADDRESSES, runs):
         start = m.start()
         if m.group()[0] in "路街大巷胡弄里":  # a road and house number: take the road's name too
             name = _ROAD_NAME.search(t, max(0, start - 8), start)
             start = name.start() if name else start
         add("privacy/address", start, m.end())
-    for m in RESIDENCE.finditer(t):
-        if not _GENERIC_PLACE.search(m.group(1)):
-            add("privacy/address", *m.span(1))
+    if _has_any(t, _RESIDENCE_NEEDS):
+        for m in RESIDENCE.finditer(t):
+            if not _GENERIC_PLACE.search(m.group(1)):
+                add("privacy/address", *m.span(1))
     for start, end in privacy_names.find(t):
         add("privacy/name", start, end)
     return _merge_addresses(sorted(found, key=lambda h: h.start), text)
 
 
-def _triggered(t: str, patterns: list[tuple[tuple[str, ...], re.Pattern[str]]]) -> Iterator[re.Match[str]]:
-    for triggers, pattern in patterns:
+def _has_any(t: str, literals: tuple[str, ...]) -> bool:
+    return any(x in t for x in literals)
+
+
+def _triggered(t: str, patterns: _Patterns, runs: list[int]) -> Iterator[re.Match[str]]:
+    for triggers, digit_led, pattern in patterns:
         if any(x in t for x in triggers):
-            yield from pattern.finditer(t)
+            yield from _at_runs(pattern, t, runs) if digit_led else pattern.finditer(t)
+
+
+def _at_runs(pattern: re.Pattern[str], t: str, runs: list[int]) -> Iterator[re.Match[str]]:
+    """The same matches as pattern.finditer(t), for a pattern whose matches all begin where a
+    run of digits begins (``(?<![0-9])[0-9]...``): a leading lookbehind stops the regex engine
+    from skipping ahead to candidate characters, so trying only the run starts is far cheaper."""
+    end = 0
+    for start in runs:
+        if start >= end:
+            m = pattern.match(t, start)
+            if m:
+                end = m.end()
+                yield m
 
 
 def _windows(t: str) -> list[tuple[int, int]]:
