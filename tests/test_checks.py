@@ -113,3 +113,11 @@ def test_links(cli, corpus):  # type: ignore[no-untyped-def]
             "和[外部](https://example.org)。\n\n另见[不存在](../02-visits/nothing.md)与[配置](../guideline.yaml)。\n")
     got = only(findings(cli, corpus), PROC)
     assert got == [("link/broken", 28), ("link/not-content", 28)]
+
+
+def test_organisation_needs_emails_or_domains(cli, corpus):  # type: ignore[no-untyped-def]
+    replace(corpus, "organisations.yaml", "  domains:\n    - alpha.example.org\n", "")
+    r = cli(corpus, "validate", "--format", "json")
+    f = r.json()["findings"]
+    assert [(x["code"], x["path"], x["line"]) for x in f] == [("schema/invalid", "organisations.yaml", 2)]
+    assert "emails" in f[0]["message"] and "domains" in f[0]["message"]
