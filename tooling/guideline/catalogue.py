@@ -148,7 +148,7 @@ _RULES = [
     Rule("structure/h1-in-body", W, "正文里有一级标题", "正文不需要一级标题（# ），标题来自文件头的 title。",
          "删除这一行，或改成 ## 二级标题。"),
     Rule("link/broken", E, "链接指向不存在的文件", "链接「{target}」指向的文件不存在。",
-         "链接其他程序请写相对路径，例如 ../02-preparation/pre-visit-risk-assessment.md。"),
+         "链接其他程序请写相对路径，例如 ../02-preparation/pre-visit-risk-assessment.md。脚注写法（[^1]）不受支持，请把说明直接写进正文。"),
     Rule("link/not-content", E, "链接指向的不是指引内容", "链接「{target}」指向的文件不会出现在网站和手册中。",
          "只链接程序、章节或案例的 .md 文件。"),
     # --- privacy (checks/privacy.py) -------------------------------------------

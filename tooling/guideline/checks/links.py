@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from urllib.parse import unquote
 from collections.abc import Iterator
 
 from ..catalogue import make
@@ -24,6 +25,6 @@ def check(results: list[FileResult], existing: set[str]) -> Iterator[Finding]:
             path_part = target.split("#")[0].split("?")[0]
             resolved = posixpath.normpath(posixpath.join(base, path_part)) if not path_part.startswith("/") else path_part.lstrip("/")
             if resolved not in existing:
-                yield make("link/broken", r.path, line, col, target=target)
+                yield make("link/broken", r.path, line, col, target=unquote(target))
             elif classify(resolved) not in ("procedure", "chapter", "case", "note"):
                 yield make("link/not-content", r.path, line, col, target=target)
