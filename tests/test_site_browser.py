@@ -132,3 +132,18 @@ def test_phone_width_has_no_horizontal_scrolling(server: str, browser: object) -
             assert width <= 390, f"{rel}: {width}px"
     finally:
         context.close()
+
+
+def test_a_checklist_prints_on_one_page_without_site_chrome(site: Path, browser: object, tmp_path: Path) -> None:
+    import subprocess
+
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto((site / "checklists/visit-prep.html").as_uri())
+    page.emulate_media(media="print")
+    assert not page.locator(".md-header").is_visible()  # no navigation on paper
+    assert page.locator("article").inner_text().count("核对服务对象信息") == 1
+    pdf = tmp_path / "card.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    page.close()
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert "Pages:           1" in info
