@@ -146,3 +146,10 @@ def test_release_stamps_edition_tags_and_writes_changelog(corpus: Path) -> None:
     assert run_cli(corpus, "validate").code == 0
     again = run_cli(corpus, "release", "0.2.0")
     assert again.code == 2 and "标签 v0.2.0 已经存在" in again.err
+
+
+def test_diff_sections_are_the_headings_the_checks_see() -> None:
+    from guideline.changes import sections
+
+    body = "引子\n\n## 目的\n\n甲\n\n```\n## 代码里的井号\n```\n\n## 操作步骤\n\n乙\n"
+    assert sections(body) == {"引言": "引子", "目的": "甲\n\n```\n## 代码里的井号\n```", "操作步骤": "乙"}

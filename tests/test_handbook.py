@@ -36,6 +36,8 @@ status: approved
 
 > [!TIP]
 > 先轻敲三下，再说明身份。
+
+出发前见[入户前准备](../../01-basics/visit-prep.md#操作步骤)，跌倒时见[另一程序](../../02-visits/fall-response.md)。
 """
 
 
@@ -146,3 +148,12 @@ def test_epub_contains_titles_in_chinese(books: dict[str, Path]) -> None:
     for title in APPROVED_PROCEDURES + [DRAFT_PROCEDURE] + CASES:
         assert title in text
     assert "<dc:language>zh-CN</dc:language>" in opf
+
+
+def test_links_between_sources_lead_to_their_headings(books: dict[str, Path]) -> None:
+    for name, draft_linked in (("preview", True), ("published", False)):
+        with zipfile.ZipFile(books[name] / "handbook.epub") as epub:
+            pages = "".join(epub.read(n).decode("utf-8") for n in epub.namelist() if n.endswith(".xhtml"))
+        assert re.search(r'href="[^"]*#procedure-visit-prep">入户前准备</a>', pages)
+        assert bool(re.search(r'href="[^"]*#procedure-fall-response">另一程序</a>', pages)) is draft_linked
+        assert ".md" not in "".join(re.findall(r'href="([^"]*)"', pages))

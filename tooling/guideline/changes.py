@@ -7,17 +7,16 @@ Each change names its organisations and the owners whose approval it needs.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from .model import Corpus
 from .owners import OwnerRule, owners_for
+from .source.markdown import outline
 
 KIND_ZH = {"settings": "总体设置", "organisation": "机构登记", "term": "术语", "chapter": "章",
            "procedure": "程序", "note": "实务经验", "case": "案例"}
 CHANGE_ZH = {"added": "新增", "removed": "删除", "changed": "修改"}
-_SECTION = re.compile(r"^## +(.+?)\s*#*\s*$")
 
 
 @dataclass
@@ -49,18 +48,18 @@ class Change:
 
 
 def sections(body: str) -> dict[str, str]:
-    """Body text by ## heading; text before the first heading is under 引言 (正文 when there is none)."""
-    out: dict[str, list[str]] = {}
-    current = "引言"
-    for line in body.split("\n"):
-        m = _SECTION.match(line)
-        if m:
-            current = m.group(1)
-            out.setdefault(current, [])
-        else:
-            out.setdefault(current, []).append(line)
-    texts = {k: "\n".join(v).strip() for k, v in out.items()}
-    texts = {k: v for k, v in texts.items() if v or k != "引言"}
+    """Body text by ## heading (the same headings the structure check sees, never one inside
+    code); text before the first heading is under 引言 (正文 when there is none)."""
+    lines = body.split("\n")
+    starts = [(line - 1, text) for level, text, line in outline(body, 1).headings if level == 2]
+    bounds = [(0, "引言")] + [(i + 1, text) for i, text in starts]
+    ends = [i for i, _ in starts] + [len(lines)]
+    texts: dict[str, str] = {}
+    for (start, name), end in zip(bounds, ends):
+        text = "\n".join(lines[start:end]).strip()
+        texts[name] = (texts[name] + "\n" + text).strip() if name in texts else text
+    if not texts["引言"] and starts:
+        del texts["引言"]
     return {"正文": texts["引言"]} if list(texts) == ["引言"] else texts
 
 

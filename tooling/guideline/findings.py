@@ -40,14 +40,6 @@ class Finding:
             "hint": self.hint,
         }
 
-    @classmethod
-    def from_dict(cls, d: dict[str, object]) -> "Finding":
-        return cls(
-            path=str(d["path"]), line=int(d["line"]), column=int(d["column"]),  # type: ignore[call-overload]
-            code=str(d["code"]), severity=Severity(d["severity"]),
-            message=str(d["message"]), hint=str(d.get("hint", "")),
-        )
-
 
 def count(findings: list[Finding]) -> dict[str, int]:
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)

@@ -30,10 +30,14 @@ def changed_files(root: Path, rev: str) -> set[str]:
     base = bases[0].hexsha if bases else rev
     names = repo.git.diff("--name-only", "--no-renames", base, "--").splitlines()
     names += repo.untracked_files
-    prefix = Path(root).resolve().relative_to(Path(repo.working_tree_dir).resolve()).as_posix()
-    if prefix and prefix != ".":
-        names = [n[len(prefix) + 1:] for n in names if n.startswith(prefix + "/")]
-    return set(names)
+    prefix = root_prefix(repo, root)
+    return {n[len(prefix):] for n in names if n.startswith(prefix)}
+
+
+def root_prefix(repo, root: Path) -> str:  # type: ignore[no-untyped-def]
+    """Where the corpus root sits inside the git work tree: "" or "sub/folder/"."""
+    prefix = Path(root).resolve().relative_to(Path(str(repo.working_tree_dir)).resolve()).as_posix()
+    return "" if prefix == "." else prefix + "/"
 
 
 def revision(root: Path) -> tuple[str, str]:

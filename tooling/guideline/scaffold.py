@@ -62,13 +62,6 @@ def set_value(data: CommentedMap, path: tuple[str, ...], value: Any) -> None:
     target[path[-1]] = value
 
 
-def get_value(data: CommentedMap, path: tuple[str, ...]) -> Any:
-    value: Any = data
-    for key in path:
-        value = value.get(key) if isinstance(value, dict) else None
-    return value
-
-
 def is_unfilled(value: Any) -> bool:
     if isinstance(value, list):
         return not value or any(is_unfilled(v) for v in value)

@@ -39,11 +39,10 @@ def checkout(root: Path, rev: str | None) -> Iterator[Path]:
     if rev is None:
         yield root
         return
-    from .history import open_repo
+    from .history import open_repo, root_prefix
 
     repo = open_repo(root)
-    prefix = Path(root).resolve().relative_to(Path(str(repo.working_tree_dir)).resolve()).as_posix()
-    prefix = "" if prefix == "." else prefix + "/"
+    prefix = root_prefix(repo, root)
     tree = repo.commit(rev).tree
     tmp = Path(tempfile.mkdtemp(prefix="guideline-rev-"))
     try:

@@ -44,10 +44,3 @@ CORPUS_CHECKS: list[tuple[str, CorpusCheck]] = [
     ("chapters", references.chapters),
 ]
 
-
-def register_file_check(name: str, fn: FileCheck) -> None:
-    FILE_CHECKS.append((name, fn))
-
-
-def register_corpus_check(name: str, fn: CorpusCheck) -> None:
-    CORPUS_CHECKS.append((name, fn))

@@ -14,10 +14,6 @@ _LINK_TARGET = re.compile(r"\]\([^)\n]*\)|<[a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*>|^ {0
 _QUOTED = re.compile(r"《[^》\n]*》|“[^”\n]*”|「[^」\n]*」")
 
 
-def _blank(text: str, start: int, end: int) -> str:
-    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
-
-
 def without_code(body: str) -> str:
     """Fenced code blocks and inline code spans replaced by spaces."""
     lines = body.split("\n")

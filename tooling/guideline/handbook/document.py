@@ -16,7 +16,9 @@ from typing import Any
 import jinja2
 
 from ..model import Case, Corpus, Procedure
+from ..checks.prose import without_code
 from ..render import BuildInfo, convert_callouts
+from ..source.markdown import internal_target
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "handbook"
 INPUT_FORMAT = (
@@ -33,13 +35,41 @@ def md(text: Any) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
-def body(markdown: str) -> str:
-    """A contributor's body with GitHub alerts turned into callout divs."""
+# An inline link or image; found on the text with code blanked out, so offsets match.
+_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\((<[^>\n]*>|[^)\s]+)(\s+\"[^\"\n]*\")?\)")
+
+
+def anchors(corpus: Corpus) -> dict[str, str]:
+    """Source path -> heading id in the handbook, for links between contributors' files."""
+    found = {ch.source.path: f"chapter-{ch.id}" for ch in corpus.chapters}
+    found.update((p.source.path, f"procedure-{p.id}") for p in corpus.ordered_procedures())
+    found.update((n.source.path, f"procedure-{n.procedure}") for n in corpus.notes if n.procedure in corpus.procedures)
+    found.update((c.source.path, f"case-{c.id}") for c in corpus.cases.values())
+    return found
+
+
+def _links(markdown: str, source_path: str, targets: dict[str, str]) -> str:
+    """Links to other source files point at their heading in this document; a link to an item
+    that is not in this edition keeps its text only."""
+    out, last = [], 0
+    for m in _LINK.finditer(without_code(markdown)):
+        resolved = internal_target(source_path, m.group(3).strip("<>"))
+        if m.group(1) or resolved is None:
+            continue
+        anchor = targets.get(resolved)
+        out += [markdown[last:m.start()], f"[{m.group(2)}](#{anchor})" if anchor else m.group(2)]
+        last = m.end()
+    return "".join(out) + markdown[last:]
+
+
+def body(markdown: str, source_path: str, targets: dict[str, str]) -> str:
+    """A contributor's body with GitHub alerts turned into callout divs and internal links resolved."""
     def callout(kind: str, title: str, inner: str) -> str:
         title = title.replace('"', "").replace("\\", "")
         return f'\n::: {{.callout kind="{kind.lower()}" title="{title}"}}\n{inner}\n:::\n'
 
-    return convert_callouts(markdown.replace("\r\n", "\n"), callout).strip("\n")
+    text = _links(markdown.replace("\r\n", "\n"), source_path, targets)
+    return convert_callouts(text, callout).strip("\n")
 
 
 def chinese_date(iso: str) -> str:
@@ -63,31 +93,32 @@ def context(corpus: Corpus, info: BuildInfo) -> dict[str, Any]:
     cases = list(corpus.cases.values())
     case_no = {c.id: n for n, c in enumerate(cases, start=1)}
     proc_ref = {p.id: f"{p.number}　{p.title}" for p in procedures}
+    targets = anchors(corpus)
 
     def draft(status: str) -> str:
         return "" if not info.preview or status == "approved" else statuses.get(status, status)
 
     def procedure(p: Procedure) -> dict[str, Any]:
         return {
-            "id": p.id, "number": p.number, "title": p.title, "draft": draft(p.status), "body": body(p.body),
+            "id": p.id, "number": p.number, "title": p.title, "draft": draft(p.status), "body": body(p.body, p.source.path, targets),
             "checklist": p.checklist, "risk": risks.get(p.risk_level, p.risk_level),
             "themes": [themes.get(t, t) for t in p.themes], "last_reviewed": p.last_reviewed,
             "contributors": [orgs[o].name if o in orgs else o for o in p.contributors],
             "related": [proc_ref[r] for r in p.related if r in proc_ref],
             "cases": [f"案例 {case_no[c.id]}　{c.title}" for c in corpus.cases_for(p.id)],
             "notes": [{"title": n.title, "org": orgs[n.org].name if n.org in orgs else n.org,
-                       "draft": draft(n.status), "body": body(n.body)} for n in corpus.notes_for(p.id)],
+                       "draft": draft(n.status), "body": body(n.body, n.source.path, targets)} for n in corpus.notes_for(p.id)],
         }
 
     def case(c: Case) -> dict[str, Any]:
         return {
-            "id": c.id, "number": case_no[c.id], "title": c.title, "draft": draft(c.status), "body": body(c.body),
+            "id": c.id, "number": case_no[c.id], "title": c.title, "draft": draft(c.status), "body": body(c.body, c.source.path, targets),
             "org": orgs[c.org].name if c.org in orgs else c.org, "period": c.period, "example": c.example,
             "themes": [themes.get(t, t) for t in c.themes],
             "procedures": [proc_ref[r] for r in c.procedures if r in proc_ref],
         }
 
-    chapters = [{"id": ch.id, "display_number": ch.display_number, "title": ch.title, "intro": body(ch.body),
+    chapters = [{"id": ch.id, "display_number": ch.display_number, "title": ch.title, "intro": body(ch.body, ch.source.path, targets),
                  "procedures": [procedure(corpus.procedures[pid]) for pid in ch.procedure_ids if pid in corpus.procedures]}
                 for ch in corpus.chapters]
     credits = [c for c in info.credits.values() if c.get("procedures") or c.get("notes") or c.get("cases") or c.get("commits")]

@@ -11,20 +11,17 @@ the generated pages.
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 import secrets
-from urllib.parse import unquote
 
 from markdown_it.token import Token
 
 from ..render import convert_callouts
-from ..source.markdown import parser
+from ..source.markdown import internal_target, parser
 from .layout import Target, html as html_page, relative
 from .sanitise import sanitise
 
 ADMONITION = {"NOTE": "note", "TIP": "tip", "IMPORTANT": "info", "WARNING": "warning", "CAUTION": "danger"}
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")  # Python-Markdown's escapable characters
 
 
@@ -37,20 +34,19 @@ class Links:
     """Rewrites links of one source file for the page it is rendered on."""
 
     def __init__(self, source_path: str, page: str, targets: dict[str, Target]) -> None:
-        self.base = posixpath.dirname(source_path)
+        self.source_path = source_path
         self.page = page
         self.targets = targets
 
     def rewrite(self, href: str) -> str | None:
         """The href on the generated page; None when the target is not published."""
-        if not href or href.startswith("#") or href.startswith("//") or _SCHEME.match(href):
+        resolved = internal_target(self.source_path, href)
+        if resolved is None:
             return href
-        path, _, fragment = href.partition("#")
-        path = unquote(path.split("?")[0])
-        resolved = path.lstrip("/") if path.startswith("/") else posixpath.normpath(posixpath.join(self.base, path))
         target = self.targets.get(resolved)
         if target is None:
             return None
+        fragment = href.partition("#")[2]
         return html_page(relative(self.page, target.page)) + "#" * bool(fragment or target.anchor) + (fragment or target.anchor)
 
     def apply(self, tokens: list[Token]) -> None:

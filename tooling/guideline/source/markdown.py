@@ -6,8 +6,11 @@ preview shows it.
 
 from __future__ import annotations
 
+import posixpath
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -23,6 +26,19 @@ def _block_parser() -> MarkdownIt:
     # Inline parsing is most of the cost; run it only on text that can hold a link or HTML.
     return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("inline")
 
+
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def internal_target(source_path: str, href: str) -> str | None:
+    """The repository path a link in source_path points at; None for anchors and external links."""
+    if not href or href.startswith(("#", "//")) or _SCHEME.match(href):
+        return None
+    path = unquote(href.partition("#")[0].split("?")[0])  # markdown-it percent-encodes hrefs
+    if path.startswith("/"):
+        return path.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source_path), path))
 
 
 @dataclass
