@@ -39,7 +39,7 @@ def test_text_report_is_grouped_and_located(cli, corpus):  # type: ignore[no-unt
         "  第 9 行第 5 列  错误  引用的程序「door-knok」不存在。  [ref/unknown-procedure]",
         "      提示：检查拼写；现有程序编号见网站「程序索引」或 guideline/ 下的文件名。",
     ]
-    assert r.out.rstrip().endswith("检查未通过：共检查 11 个文件，1 个错误，0 个警告。")
+    assert r.out.rstrip().endswith("检查未通过：共检查 13 个文件，1 个错误，0 个警告。")
 
 
 def test_warnings_do_not_fail(cli, corpus):  # type: ignore[no-untyped-def]
@@ -115,7 +115,7 @@ def test_cache_gives_the_same_answer_and_notices_changes(cli, corpus):  # type: 
     from guideline.validate import load_context
 
     before = load_context(corpus).digest
-    replace(corpus, "guideline/glossary.yaml", "带有污名。", "带有污名和歧视。")
+    replace(corpus, "guideline/glossary/cognitive-impairment.yaml", "带有污名。", "带有污名和歧视。")
     assert load_context(corpus).digest != before
 
 

@@ -30,6 +30,8 @@ def test_two_organisations_merge_without_losing_anything(corpus: Path, tmp_path:
     assert result.code == 0, result.out
     assert result.json()["counts"]["error"] == 0
     titles = ["每周探访的李奶奶", "电话问候的赵大爷", "夜间跌倒的电话确认", "出发前的电话确认"]
+
+    from guideline.model import Release
     from guideline.snapshot import load_corpus
 
     model = load_corpus(corpus)
@@ -135,13 +137,14 @@ def test_release_stamps_edition_tags_and_writes_changelog(corpus: Path) -> None:
     text = settings.read_text(encoding="utf-8")
     assert text.startswith("# 指引的总体设置（这行注释必须保留）。\n")
     assert "version: 0.2.0\n" in text and "edition: 2026 年版\n" in text
+    from guideline.model import Release
     from guideline.snapshot import load_corpus
 
-    entry = load_corpus(corpus).settings["releases"][0]
-    assert entry == {"version": "0.2.0", "date": "2026-11-01", "edition": "2026 年版", "changes": [
+    entry = load_corpus(corpus).settings.releases[0]
+    assert entry == Release("0.2.0", "2026-11-01", "2026 年版", (
         "修改程序「入户前准备」（visit-prep）：小节：适用情形",
         "新增案例「每周探访的李奶奶」（alpha-weekly-visits）",
-    ]}
+    ))
     assert "新增案例「每周探访的李奶奶」" in git(corpus, "tag", "-n5", "--list", "v0.2.0").stdout
     assert run_cli(corpus, "validate").code == 0
     again = run_cli(corpus, "release", "0.2.0")

@@ -138,7 +138,7 @@ def test_completeness_check_fails_loudly(built: dict[str, Path]) -> None:
     assert report.corpus is not None
     corpus = report.corpus
     ghost = corpus.cases["alpha-living-alone"]
-    corpus.cases["ghost-case"] = Case(ghost.source, id="ghost-case", org="alpha-demo")
+    corpus.cases["ghost-case"] = Case(ghost.source, "ghost-case", ghost.title, ghost.status, org="alpha-demo")
     with pytest.raises(RenderError, match=r"^网站不完整：1 项通过检查的内容没有出现在网站中（案例 ghost-case）。"):
         verify.completeness(corpus, built["preview"] / "site")
 

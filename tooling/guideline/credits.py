@@ -1,7 +1,7 @@
 """Contributions per organisation: from the content (who wrote what) and git history.
 
 Commit authors and `Co-authored-by` trailers are mapped to organisations through the
-`emails` and `domains` of organisations.yaml. Per edition counts use release tags.
+`emails` and `domains` of the organisation files. Per edition counts use release tags.
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ def org_for_email(corpus: Corpus, email: str) -> str | None:
     email = email.strip().lower()
     domain = email.rpartition("@")[2]
     for org in corpus.organisations.values():
-        emails = [str(e).lower() for e in org.data.get("emails") or []]
-        domains = [str(d).lower() for d in org.data.get("domains") or []]
+        emails = [e.lower() for e in org.emails]
+        domains = [d.lower() for d in org.domains]
         if email in emails or domain in domains:
             return org.id
     return None

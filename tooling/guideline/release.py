@@ -36,7 +36,7 @@ def changes_since(root: Path, tag: str | None) -> list[Change]:
     else:
         with checkout(root, tag) as old_root:
             old = load_corpus(old_root).restricted_to_approved()
-    return [c for c in compare(old, new, []) if c.kind != "settings"]
+    return [c for c in compare(old, new, []) if c.kind != "guideline"]
 
 
 def changelog(changes: list[Change], first: bool, corpus: Corpus) -> list[str]:
@@ -48,7 +48,7 @@ def changelog(changes: list[Change], first: bool, corpus: Corpus) -> list[str]:
     lines = []
     for c in changes:
         line = f"{CHANGE_ZH[c.change]}{KIND_ZH[c.kind]}「{c.title}」（{c.id}）"
-        detail = describe(c) if c.change == "changed" else ""
+        detail = describe(c, corpus.settings.statuses) if c.change == "changed" else ""
         lines.append(f"{line}：{detail}" if detail else line)
     return lines or ["内容无变化，仅更新版次。"]
 

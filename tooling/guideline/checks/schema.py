@@ -11,11 +11,15 @@ import json
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..catalogue import make
 from ..findings import Finding
+from ..kinds import kind_of
 from ..model import Source
+
+if TYPE_CHECKING:
+    from . import Context
 
 SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schemas"
 
@@ -48,10 +52,11 @@ def _field(path: tuple[Any, ...], schema: dict[str, Any]) -> str:
     return f"{name}（{title}）" if title and title not in name else name
 
 
-def check(source: Source) -> Iterator[Finding]:
-    if fast_validator(source.kind).is_valid(source.data):
+def check(source: Source, context: Context) -> Iterator[Finding]:
+    schema_name = kind_of(source.kind).schema
+    if fast_validator(schema_name).is_valid(source.data):
         return
-    v = validator(source.kind)
+    v = validator(schema_name)
     marks = source.marks
     for err in sorted(v.iter_errors(source.data), key=lambda e: list(map(str, e.absolute_path))):
         yield from _finding(source, err, marks, tuple(err.absolute_path))

@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
         if current == wanted:
             sys.stdout.write(f"{FILE} 是最新的。\n")
             return 0
-        sys.stdout.write(f"{FILE} 已过期：它与 organisations.yaml 和 guideline/guideline.yaml 不一致。\n"
+        sys.stdout.write(f"{FILE} 已过期：它与 organisations/ 和 guideline/guideline.yaml 不一致。\n"
                          "请运行 `guideline codeowners`，并把更新后的文件一起提交。需要的改动：\n")
         sys.stdout.writelines(difflib.unified_diff(current.splitlines(True), wanted.splitlines(True), FILE, FILE + "（应为）"))
         return 1
@@ -36,5 +36,5 @@ def run(args: argparse.Namespace) -> int:
         return 0
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(wanted, encoding="utf-8")
-    sys.stderr.write(f"已写入 {FILE}。请把它和 organisations.yaml 的改动一起提交。\n")
+    sys.stderr.write(f"已写入 {FILE}。请把它和 organisations/ 的改动一起提交。\n")
     return 0

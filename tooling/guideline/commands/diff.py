@@ -78,11 +78,12 @@ def render_markdown(root: Path, changes: list[Any], base: str, head: str, counts
     from ..changes import CHANGE_ZH, KIND_ZH, describe
     from ..snapshot import load_corpus
 
-    names = {o.id: o.short_name for o in load_corpus(root).organisations.values()}
+    corpus = load_corpus(root)
+    names = {o.id: o.short_name for o in corpus.organisations.values()}
     env = Environment(loader=FileSystemLoader(Path(__file__).parents[1] / "templates" / "review"),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, autoescape=False)
     env.filters["cell"] = lambda s: str(s).replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
     env.filters["org_name"] = lambda o: names.get(o, o)
-    env.filters["what"] = describe
+    env.filters["what"] = lambda c: describe(c, corpus.settings.statuses)
     return env.get_template("diff.md.j2").render(changes=changes, base=base, head=head, counts=counts,
                                                  change_zh=CHANGE_ZH, kind_zh=KIND_ZH)

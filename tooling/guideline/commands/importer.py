@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
             sys.stderr.write("用法错误：导入 Word 文件需要 --org 机构编号，例如 --org ginkgo-demo。\n")
             return 2
         if args.org not in corpus.organisations:
-            sys.stderr.write(f"用法错误：机构「{args.org}」没有在 organisations.yaml 中登记（可以先运行 guideline new org）。\n")
+            sys.stderr.write(f"用法错误：机构「{args.org}」没有在 organisations/ 中登记（可以先运行 guideline new org）。\n")
             return 2
         from ..importers import fill, word
 

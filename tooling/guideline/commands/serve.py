@@ -16,9 +16,10 @@ import sys
 import time
 from pathlib import Path
 
+from ..kinds import ROOTS
 from ..render import EDITIONS
 
-WATCHED = ("guideline", "cases", "organisations.yaml")
+WATCHED = ROOTS
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..checks.placeholder import PLACEHOLDER
+from ..model import PLACEHOLDER
 from ..model import CASE_SECTIONS
 
 SYNONYMS: dict[str, list[str]] = {
