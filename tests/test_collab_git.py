@@ -97,7 +97,9 @@ def test_diff_names_every_added_and_changed_item(corpus: Path) -> None:
     assert "| 修改 | 程序 | 入户前准备<br>`guideline/01-basics/visit-prep.md` | 阿尔法（示例） | 字段：status；小节：适用情形；状态：已通过 → 审阅中 | @net/editors |" in md
     assert "每周探访的李奶奶" in md and "出发前的电话确认" in md
     bad = run_cli(corpus, "diff", "no-such-rev")
-    assert bad.code == 2 and "找不到 git 版本「no-such-rev」" in bad.err
+    assert (bad.code, bad.err) == (2, "用法错误：找不到 git 版本「no-such-rev」。\n")
+    bad_base = run_cli(corpus, "diff", "no-such-rev", "main")  # the message names the revision that is missing
+    assert (bad_base.code, bad_base.err) == (2, "用法错误：找不到 git 版本「no-such-rev」。\n")
 
 
 def test_credits_attribute_authors_and_co_authors(corpus: Path) -> None:

@@ -178,3 +178,13 @@ def run(root: Path, only: set[str] | None = None, use_cache: bool = True) -> Rep
     if only is not None:
         findings = [f for f in findings if f.path in only or any(f.path.startswith(o.rstrip("/") + "/") for o in only)]
     return Report(sorted(set(findings)), len(files), corpus, ordered)
+
+
+def validated_corpus(root: Path, consequence: str) -> Corpus:
+    """The corpus of content without errors; otherwise FindingsError saying what the command did not do."""
+    from .errors import CONTENT_FAILED, FindingsError
+
+    report = run(root)
+    if report.ok and report.corpus is not None:
+        return report.corpus
+    raise FindingsError(CONTENT_FAILED.format(consequence=consequence), report.findings, report.files)
