@@ -6,7 +6,6 @@ import re
 import string
 
 from conftest import REPO
-
 from guideline.catalogue import RULES, SCHEMA_LIMITS, markdown_reference
 
 

@@ -53,7 +53,7 @@ def revision(root: Path) -> tuple[str, str]:
         repo = open_repo(root)
         head = repo.head.commit
         dirty = "+" if repo.is_dirty(untracked_files=False) else ""
-        return head.hexsha[:10] + dirty, head.committed_datetime.astimezone(datetime.timezone.utc).date().isoformat()
+        return head.hexsha[:10] + dirty, head.committed_datetime.astimezone(datetime.UTC).date().isoformat()
     except Exception:
         epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
-        return "未提交", datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).date().isoformat()
+        return "未提交", datetime.datetime.fromtimestamp(epoch, datetime.UTC).date().isoformat()

@@ -184,7 +184,7 @@ class Corpus:
     def cases_for(self, procedure_id: str) -> list[Case]:
         return [c for c in self.cases.values() if procedure_id in c.procedures]
 
-    def restricted_to_approved(self) -> "Corpus":
+    def restricted_to_approved(self) -> Corpus:
         """The published edition: only approved procedures, notes and cases."""
         keep = {p.id: p for p in self.procedures.values() if p.approved}
         return Corpus(

@@ -11,8 +11,7 @@ from pathlib import Path
 
 from . import __version__
 from .catalogue import make
-from .checks import CORPUS_CHECKS, FILE_CHECKS, Context
-from .checks import links, privacy
+from .checks import CORPUS_CHECKS, FILE_CHECKS, Context, links, privacy
 from .findings import Finding
 from .load import FileResult, assemble, discover, read
 from .model import Corpus, Term
@@ -161,7 +160,7 @@ def run(root: Path, only: set[str] | None = None, use_cache: bool = True) -> Rep
             todo.append((path, kind, data, key))
         else:
             results[path] = hit
-    for (path, _kind, _data, key), result in zip(todo, _analyse_all(todo, context)):
+    for (path, _kind, _data, key), result in zip(todo, _analyse_all(todo, context), strict=True):
         cache.put(path, key, result)
         results[path] = result
     ordered = [results[p] for p, _ in files if p in results]

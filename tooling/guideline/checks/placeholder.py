@@ -21,7 +21,7 @@ PLACEHOLDER = "待填写"
 
 
 
-def check(source: Source, outline: Outline, context: "Context") -> Iterator[Finding]:
+def check(source: Source, outline: Outline, context: Context) -> Iterator[Finding]:
     yield from _in_data(source, source.data, ())
     if not source.body or PLACEHOLDER not in source.body:
         return

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -27,19 +27,19 @@ from ..model import Source
 
 SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schemas"
 
-@lru_cache(maxsize=None)
+@cache
 def schema_of(kind: str) -> dict[str, Any]:
     return json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
-@lru_cache(maxsize=None)
+@cache
 def fast_validator(kind: str) -> Any:
     import jsonschema_rs
 
     return jsonschema_rs.validator_for(schema_of(kind), validate_formats=True)
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(kind: str) -> Any:
     from jsonschema import Draft202012Validator, FormatChecker
 

@@ -24,10 +24,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..importers import import_issue, import_word
 
-    if args.source == "issue":
-        result = import_issue(args.root, args.file, args.kind)
-    else:
-        result = import_word(args.root, args.file, args.org, args.id)
+    result = (import_issue(args.root, args.file, args.kind) if args.source == "issue"
+              else import_word(args.root, args.file, args.org, args.id))
     if result.written:
         sys.stderr.write(f"已生成：{result.written}\n")
     REPORTER_BY_NAME[args.format](result.findings, result.files, sys.stdout)

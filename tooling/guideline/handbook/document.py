@@ -15,8 +15,8 @@ from typing import Any
 
 import jinja2
 
-from ..model import Case, Corpus, Procedure
 from ..checks.prose import without_code
+from ..model import Case, Corpus, Procedure
 from ..render import BuildInfo, convert_callouts
 from ..source.markdown import internal_target
 
