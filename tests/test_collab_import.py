@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
 from conftest import REPO, run_cli
 
 FORMS = REPO / ".github" / "ISSUE_TEMPLATE"

@@ -55,7 +55,7 @@ def sections(body: str) -> dict[str, str]:
     bounds = [(0, "引言")] + [(i + 1, text) for i, text in starts]
     ends = [i for i, _ in starts] + [len(lines)]
     texts: dict[str, str] = {}
-    for (start, name), end in zip(bounds, ends):
+    for (start, name), end in zip(bounds, ends, strict=True):
         text = "\n".join(lines[start:end]).strip()
         texts[name] = (texts[name] + "\n" + text).strip() if name in texts else text
     if not texts["引言"] and starts:

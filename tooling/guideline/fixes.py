@@ -11,11 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .source.prose import wording
 from .checks.terms import Glossary, glossary, occurrences
 from .checks.typography import format_body
 from .kinds import PROSE_KINDS
 from .model import Source
+from .source.prose import wording
 
 if TYPE_CHECKING:
     from .validate import Report

@@ -14,6 +14,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from .errors import UsageError
 from .model import PLACEHOLDER
 
 TEMPLATES = Path(__file__).parent / "templates" / "new"
@@ -81,7 +82,7 @@ def create(root: Path, kind: str, values: dict[tuple[str, ...], Any], body: str 
 
     `body` replaces the template's body (importers bring their own text).
 
-    Raises ValueError with a Chinese message when the place is wrong, FileExistsError when taken.
+    Raises UsageError when the place is wrong, FileExistsError when it is taken.
     """
     import re
 
@@ -89,7 +90,7 @@ def create(root: Path, kind: str, values: dict[tuple[str, ...], Any], body: str 
     for key in ("id", "org", "procedure"):
         value = values.get((key,))
         if isinstance(value, str) and not slug.match(value):
-            raise ValueError(f"用法错误：编号「{value}」只能用小写英文字母、数字和短横线，例如 wang-living-alone。")
+            raise UsageError(f"编号「{value}」只能用小写英文字母、数字和短横线，例如 wang-living-alone。")
     front, template_body = load_template(kind)
     body = template_body if body is None else body
     if kind == "org":
@@ -101,7 +102,7 @@ def create(root: Path, kind: str, values: dict[tuple[str, ...], Any], body: str 
     else:
         chapter = str(values.pop(("chapter",)))
         if not (root / "guideline" / chapter / "index.md").is_file():
-            raise ValueError(f"用法错误：找不到章「{chapter}」（guideline/{chapter}/index.md）。")
+            raise UsageError(f"找不到章「{chapter}」（guideline/{chapter}/index.md）。")
         rel = f"guideline/{chapter}/{values[('id',)]}.md"
         values.setdefault(("last_reviewed",), datetime.date.today().isoformat())
         values.setdefault(("order",), next_order(root / "guideline" / chapter))
@@ -127,7 +128,7 @@ def _add_org(root: Path, entry: CommentedMap, values: dict[tuple[str, ...], Any]
     org_id = str(values.pop(("id",)))
     rel = f"organisations/{org_id}.yaml"
     if (root / rel).exists():
-        raise ValueError(f"用法错误：机构编号「{org_id}」已经登记过了。")
+        raise UsageError(f"机构编号「{org_id}」已经登记过了。")
     for path, value in values.items():
         set_value(entry, path, value)
     (root / rel).parent.mkdir(parents=True, exist_ok=True)

@@ -165,7 +165,7 @@ def run(root: Path, only: set[str] | None = None, use_cache: bool = True) -> Rep
             todo.append((where, data, key))
         else:
             results[where.path] = hit
-    for (where, _data, key), result in zip(todo, _analyse_all(todo, context)):
+    for (where, _data, key), result in zip(todo, _analyse_all(todo, context), strict=True):
         cache.put(where.path, key, result)
         results[where.path] = result
     ordered = [results[w.path] for w in files if w.path in results]
@@ -182,3 +182,13 @@ def run(root: Path, only: set[str] | None = None, use_cache: bool = True) -> Rep
     if only is not None:
         findings = [f for f in findings if f.path in only or any(f.path.startswith(o.rstrip("/") + "/") for o in only)]
     return Report(sorted(set(findings)), len(files), corpus, ordered)
+
+
+def validated_corpus(root: Path, consequence: str) -> Corpus:
+    """The corpus of content without errors; otherwise FindingsError saying what the command did not do."""
+    from .errors import CONTENT_FAILED, FindingsError
+
+    report = run(root)
+    if report.ok and report.corpus is not None:
+        return report.corpus
+    raise FindingsError(CONTENT_FAILED.format(consequence=consequence), report.findings, report.files)

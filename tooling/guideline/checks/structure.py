@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..catalogue import make
 from ..findings import Finding
 from ..model import CASE_SECTIONS, PROCEDURE_OPTIONAL, PROCEDURE_SECTIONS, Source
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from . import Context

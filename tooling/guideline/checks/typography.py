@@ -37,7 +37,7 @@ def format_body(body: str) -> str:
 
 
 def _first_difference(old: str, new: str) -> int:
-    for i, (a, b) in enumerate(zip(old, new)):
+    for i, (a, b) in enumerate(zip(old, new, strict=False)):  # lengths differ where text was added
         if a != b:
             return i
     return min(len(old), len(new))

@@ -17,9 +17,6 @@ def run(args: argparse.Namespace) -> int:
     from ..snapshot import load_corpus
 
     root: Path = args.root
-    if not (root / "guideline" / "guideline.yaml").is_file():
-        sys.stderr.write(f"用法错误：{root} 不是指引仓库（找不到 guideline/guideline.yaml）。\n")
-        return 2
     wanted = render(load_corpus(root))
     target = root / FILE
     current = target.read_text(encoding="utf-8") if target.is_file() else ""

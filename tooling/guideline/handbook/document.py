@@ -16,9 +16,9 @@ from typing import Any
 import jinja2
 
 from ..model import Case, Corpus, Procedure
-from ..source.prose import without_code
 from ..render import BuildInfo, convert_callouts
 from ..source.markdown import internal_target
+from ..source.prose import without_code
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "handbook"
 INPUT_FORMAT = (
@@ -101,7 +101,8 @@ def context(corpus: Corpus, info: BuildInfo) -> dict[str, Any]:
 
     def procedure(p: Procedure) -> dict[str, Any]:
         return {
-            "id": p.id, "anchor": p.anchor, "number": p.number, "title": p.title, "draft": draft(p.status), "body": body(p.body, p.source.path, targets),
+            "id": p.id, "anchor": p.anchor, "number": p.number, "title": p.title, "draft": draft(p.status),
+            "body": body(p.body, p.source.path, targets),
             "checklist": p.checklist, "risk": risks.get(p.risk_level, p.risk_level),
             "themes": [themes.get(t, t) for t in p.themes], "last_reviewed": p.last_reviewed,
             "contributors": [corpus.org_name(o) for o in p.contributors],
@@ -113,13 +114,15 @@ def context(corpus: Corpus, info: BuildInfo) -> dict[str, Any]:
 
     def case(c: Case) -> dict[str, Any]:
         return {
-            "id": c.id, "anchor": c.anchor, "number": case_no[c.id], "title": c.title, "draft": draft(c.status), "body": body(c.body, c.source.path, targets),
+            "id": c.id, "anchor": c.anchor, "number": case_no[c.id], "title": c.title, "draft": draft(c.status),
+            "body": body(c.body, c.source.path, targets),
             "org": corpus.org_name(c.org), "period": c.period, "example": c.example,
             "themes": [themes.get(t, t) for t in c.themes],
             "procedures": [proc_ref[r] for r in c.procedures if r in proc_ref],
         }
 
-    chapters = [{"id": ch.id, "anchor": ch.anchor, "display_number": ch.display_number, "title": ch.title, "intro": body(ch.body, ch.source.path, targets),
+    chapters = [{"id": ch.id, "anchor": ch.anchor, "display_number": ch.display_number, "title": ch.title,
+                 "intro": body(ch.body, ch.source.path, targets),
                  "procedures": [procedure(p) for p in ch.procedures]}
                 for ch in corpus.chapters]
     credits = [c for c in info.credits.values() if c.get("procedures") or c.get("notes") or c.get("cases") or c.get("commits")]
