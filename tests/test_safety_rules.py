@@ -103,7 +103,7 @@ def _two_person(line: str) -> Values:
 
 def _danger_inside(line: str) -> Values:
     values = _numbers(line)
-    if re.search(r"(征得|联系上|等)\S{0,12}(儿子|女儿|家属|子女|钥匙)|开锁人员|请开锁", line):
+    if re.search(r"(?<!不)(征得|联系上|等)\S{0,12}(儿子|女儿|家属|子女|钥匙)|(?<!不)(?<!不等)(?<!、)开锁人员|请开锁", line):
         values.add("先联系家属")
     return values
 
