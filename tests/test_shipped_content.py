@@ -32,7 +32,7 @@ def test_validates_without_errors_or_privacy_and_term_findings(report):  # type:
 def test_ten_chapters_each_with_at_least_two_procedures(report):  # type: ignore[no-untyped-def]
     corpus = report.corpus
     assert len(corpus.chapters) == 10
-    assert all(len(c.procedure_ids) >= 2 for c in corpus.chapters)
+    assert all(len(c.procedures) >= 2 for c in corpus.chapters)
     assert all(han(c.body) >= 100 for c in corpus.chapters), "every chapter has an introduction"
 
 
@@ -61,7 +61,7 @@ def test_cases(report):  # type: ignore[no-untyped-def]
     assert short == []
     assert all(c.example and len(c.procedures) >= 2 for c in cases)
     assert all("综合" in c.body[:400] and "化名" in c.body for c in cases), "each case says it is a composite teaching case"
-    themes = set(corpus.vocabulary("themes"))
+    themes = set(corpus.settings.themes)
     covered = {t for c in cases for t in c.themes}
     assert themes - covered == set()
 
