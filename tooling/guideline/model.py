@@ -9,6 +9,7 @@ are computed from order here, never stored in sources.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -266,7 +267,7 @@ class Chapter(Item):
 
     @property
     def anchor(self) -> str:
-        return f"chapter-{self.id}"
+        return f"chapter-{ident(self.id)}"
 
 
 @dataclass
@@ -298,7 +299,7 @@ class Procedure(Item):
 
     @property
     def anchor(self) -> str:
-        return f"procedure-{self.id}"
+        return f"procedure-{ident(self.id)}"
 
 
 @dataclass
@@ -364,7 +365,7 @@ class Case(Item):
 
     @property
     def anchor(self) -> str:
-        return f"case-{self.id}"
+        return f"case-{ident(self.id)}"
 
     @property
     def scope(self) -> tuple[str, ...]:
@@ -435,7 +436,19 @@ def _chapter_with(chapter: Chapter, procedures: list[Procedure]) -> Chapter:
 
 def note_anchor(org: str, procedure: str) -> str:
     """Where an organisation's note on a procedure sits on the procedure's page."""
-    return f"note-{org}-{procedure}"
+    return f"note-{ident(org)}-{ident(procedure)}"
+
+
+_IDENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+
+
+def ident(value: str) -> str:
+    """An id as it may appear in a file path, URL or anchor of any output.
+
+    The schema already refuses ids that are not kebab-case slugs; this is the renderers'
+    own guard (defence in depth): anything else is hex-encoded, so it can never climb out
+    of a folder, end an attribute or reach Typst as code."""
+    return value if _IDENT.fullmatch(value) else "x-" + value.encode("utf-8").hex()
 
 
 def chinese_number(n: int) -> str:

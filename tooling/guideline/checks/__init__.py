@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..catalogue import PRIVACY_CATEGORIES, RULES
 from ..findings import Finding
 from ..model import Corpus, Source, Term
-from . import html, ids, links, placeholder, privacy, references, schema, structure, terms, typography
+from . import html, ids, links, placeholder, privacy, references, schema, structure, terms, text, typography
 
 
 @dataclass
@@ -57,6 +57,7 @@ CHECKS: tuple[Check, ...] = (
     Check("terms", _codes("term/"), file=terms.check),
     Check("typography", _codes("typography/"), file=typography.check),
     Check("placeholder", _codes("placeholder/"), file=placeholder.check),
+    Check("text", _codes("text/"), file=text.check),
     Check("ids", _codes("id/"), corpus=ids.check),
     Check("vocabularies", frozenset({"ref/unknown-theme", "ref/unknown-risk-level", "ref/unknown-status"}),
           corpus=references.vocabularies),

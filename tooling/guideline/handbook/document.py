@@ -15,7 +15,7 @@ from typing import Any
 
 import jinja2
 
-from ..model import Case, Corpus, Procedure
+from ..model import Case, Corpus, Procedure, ident
 from ..render import BuildInfo, convert_callouts
 from ..source.markdown import internal_target
 from ..source.prose import without_code
@@ -28,6 +28,14 @@ INPUT_FORMAT = (
 EDITION_LABELS = {"preview": "征求意见稿（含未审定的草稿）", "published": "正式版（只含已审定的内容）"}
 APPENDIX_NUMBERS = "一二三四五六七八九"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~^$@:&\"'])")
+
+
+_WEB_URL = re.compile(r"https?://[^\s<>\"'`\\]+")
+
+
+def web_url(url: str) -> str:
+    """An http(s) URL that can stand inside an autolink, or nothing (the schema refuses the rest)."""
+    return url if _WEB_URL.fullmatch(url) else ""
 
 
 def md(text: Any) -> str:
@@ -155,4 +163,6 @@ def render(corpus: Corpus, info: BuildInfo) -> str:
         comment_start_string="{##", comment_end_string="##}",  # {#id} is a pandoc heading attribute
     )
     env.filters["md"] = md
+    env.filters["ident"] = ident
+    env.filters["web_url"] = web_url
     return env.get_template("handbook.md.j2").render(context(corpus, info))

@@ -26,9 +26,14 @@ ADMONITION = {"NOTE": "note", "TIP": "tip", "IMPORTANT": "info", "WARNING": "war
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")  # Python-Markdown's escapable characters
 
 
+_BREAKS = re.compile(r"\s*[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]\s*")
+
+
 def md_text(value: object) -> str:
-    """Plain text (a title, a checklist item) made inert for Python-Markdown."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=False))
+    """Plain text (a title, a checklist item) made inert for Python-Markdown: escaped once for
+    HTML, every Markdown punctuation backslash-escaped, and on one line (a line break could end
+    the list item or admonition it stands in)."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(_BREAKS.sub(" ", str(value)).strip(), quote=False))
 
 
 class Links:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from ..model import Case, Chapter, Corpus, Procedure
+from ..model import Case, Chapter, Corpus, Procedure, ident
 from ..model import note_anchor as note_anchor  # templates link to notes as at.note_anchor
 
 HOME = "index.md"
@@ -22,28 +22,28 @@ PARTNERS = "partners/index.md"
 
 
 def chapter_page(chapter: Chapter) -> str:
-    return f"chapters/{chapter.folder}/index.md"
+    return f"chapters/{ident(chapter.folder)}/index.md"
 
 
 def procedure_page(p: Procedure, corpus: Corpus) -> str:
     folder = next((c.folder for c in corpus.chapters if c.id == p.chapter), "other")
-    return f"chapters/{folder}/{p.id}.md"
+    return f"chapters/{ident(folder)}/{ident(p.id)}.md"
 
 
 def checklist_page(p: Procedure) -> str:
-    return f"checklists/{p.id}.md"
+    return f"checklists/{ident(p.id)}.md"
 
 
 def case_page(c: Case) -> str:
-    return f"cases/{c.org}/{c.id}.md"
+    return f"cases/{ident(c.org)}/{ident(c.id)}.md"
 
 
 def org_cases_page(org: str) -> str:
-    return f"cases/{org}/index.md"
+    return f"cases/{ident(org)}/index.md"
 
 
 def theme_page(theme: str) -> str:
-    return f"themes/{theme}.md"
+    return f"themes/{ident(theme)}.md"
 
 
 def html(page: str) -> str:

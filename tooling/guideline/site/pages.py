@@ -8,13 +8,15 @@ reaches MkDocs unescaped.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from ..model import Case, Corpus, Procedure
+from ..model import Case, Corpus, Procedure, ident
 from ..render import BuildInfo
 from . import layout as at
 from .body import body_markdown, md_text
@@ -40,6 +42,7 @@ class Pages:
         self.env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, undefined=StrictUndefined,
                                keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
         self.env.filters["md"] = md_text
+        self.env.filters["ident"] = ident
         self.env.globals.update(
             corpus=corpus, info=info, at=at, themes=corpus.settings.themes,
             statuses=corpus.settings.statuses, risk_levels=corpus.settings.risk_levels,
@@ -72,38 +75,47 @@ class Pages:
         return body_markdown(markdown, source_path, page, self.targets, shift)
 
     # --- pages ----------------------------------------------------------------
-    def render(self, template: str, path: str, **context: Any) -> Page:
-        return Page(path, self.env.get_template(template).render(page=path, **context))
+    def render(self, template: str, path: str, title: str | None = None, **context: Any) -> Page:
+        """A page; with a title, in front matter, which the theme prints unescaped in <title>.
+
+        Without it the theme would print `page.title | striptags`, and striptags turns the
+        escaped `&lt;/title&gt;&lt;script&gt;` of a contributor's title back into markup.
+        JSON is YAML, so the escaped string reaches MkDocs exactly."""
+        text = self.env.get_template(template).render(page=path, **context)
+        if title is not None:
+            text = f"---\ntitle: {json.dumps(escape(title))}\n---\n\n{text}"
+        return Page(path, text)
 
     def all(self) -> list[Page]:
         c = self.corpus
-        pages = [self.render("home.md.j2", at.HOME)]
+        pages = [self.render("home.md.j2", at.HOME)]  # the theme titles the home page with site_name
         for chapter in c.chapters:
             path = at.chapter_page(chapter)
             procs = [p for p in self.procedures if p.chapter == chapter.id]
-            pages.append(self.render("chapter.md.j2", path, chapter=chapter, chapter_procedures=procs,
+            pages.append(self.render("chapter.md.j2", path, f"{chapter.display_number} {chapter.title}", chapter=chapter, chapter_procedures=procs,
                                      intro=self.body(chapter.body, chapter.source.path, path, 1)))
         for p in self.procedures:
             path = self.procedure_page(p)
             notes = [(n, self.body(n.body, n.source.path, path, 3)) for n in c.notes_for(p.id)]
-            pages.append(self.render("procedure.md.j2", path, p=p, notes=notes, related=c.related(p),
+            pages.append(self.render("procedure.md.j2", path, f"{p.number} {p.title}", p=p, notes=notes, related=c.related(p),
                                      cases=sorted(c.cases_for(p.id), key=lambda x: x.id),
                                      text=self.body(p.body, p.source.path, path)))
-            pages.append(self.render("checklist.md.j2", at.checklist_page(p), p=p))
-        pages.append(self.render("checklists.md.j2", at.CHECKLISTS))
+            pages.append(self.render("checklist.md.j2", at.checklist_page(p), f"核对清单：{p.number} {p.title}", p=p))
+        pages.append(self.render("checklists.md.j2", at.CHECKLISTS, "全部核对清单"))
         for case in c.cases.values():
             path = at.case_page(case)
             procs = [c.procedures[x] for x in case.procedures if x in c.procedures and c.procedures[x].chapter]
-            pages.append(self.render("case.md.j2", path, case=case, case_procedures=procs,
+            pages.append(self.render("case.md.j2", path, case.title, case=case, case_procedures=procs,
                                      text=self.body(case.body, case.source.path, path)))
         for org, cases in self.cases_by_org().items():
-            pages.append(self.render("org_cases.md.j2", at.org_cases_page(org), org=org, cases=cases))
-        pages.append(self.render("cases.md.j2", at.CASES))
+            pages.append(self.render("org_cases.md.j2", at.org_cases_page(org), f"{self.org_name(org)}的案例",
+                                     org=org, cases=cases))
+        pages.append(self.render("cases.md.j2", at.CASES, "案例集"))
         for theme in c.settings.themes:
-            pages.append(self.render("theme.md.j2", at.theme_page(theme), theme=theme,
+            pages.append(self.render("theme.md.j2", at.theme_page(theme), c.settings.themes[theme], theme=theme,
                                      theme_procedures=[p for p in self.procedures if theme in p.themes],
                                      theme_cases=sorted((x for x in c.cases.values() if theme in x.themes), key=lambda x: x.id)))
-        pages.append(self.render("themes.md.j2", at.THEMES))
-        pages.append(self.render("glossary.md.j2", at.GLOSSARY))
-        pages.append(self.render("partners.md.j2", at.PARTNERS))
+        pages.append(self.render("themes.md.j2", at.THEMES, "主题索引"))
+        pages.append(self.render("glossary.md.j2", at.GLOSSARY, "术语表"))
+        pages.append(self.render("partners.md.j2", at.PARTNERS, "共建伙伴"))
         return pages

@@ -8,9 +8,12 @@ import unicodedata
 from ..catalogue import make
 from ..findings import Finding
 
-# Characters that change what a reviewer sees without being visible themselves.
-_INVISIBLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+# Characters that change what a reviewer sees without being visible themselves: C0 and C1
+# controls (CR only survives as a YAML escape), bidirectional marks, zero-width characters and
+# the Unicode line separators. Raw text and every parsed YAML string (escapes such as "\u0001")
+# are checked against the same set.
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2028\u2029\u2066-\u2069\ufeff\ufff9-\ufffb]"
 )
 
 
@@ -43,10 +46,12 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Finding]]:
 
 def control_chars(text: str, path: str) -> list[Finding]:
     found = []
-    for m in _INVISIBLE.finditer(text):
+    for m in INVISIBLE.finditer(text):
         line = text.count("\n", 0, m.start()) + 1
         column = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
-        ch = m.group()
-        name = unicodedata.name(ch, "控制字符")
-        found.append(make("encoding/control-char", path, line, column, char=f"U+{ord(ch):04X}", name=name))
+        found.append(control_char(m.group(), path, line, column))
     return found
+
+
+def control_char(ch: str, path: str, line: int, column: int) -> Finding:
+    return make("encoding/control-char", path, line, column, char=f"U+{ord(ch):04X}", name=unicodedata.name(ch, "控制字符"))

@@ -17,6 +17,7 @@ from yaml import events as ev
 
 from ..catalogue import make
 from ..findings import Finding
+from .decode import INVISIBLE, control_char
 
 MAX_DEPTH = 12
 
@@ -71,6 +72,7 @@ class Marks:
 class _Builder:
     def __init__(self, text: str, path: str, line_offset: int) -> None:
         self.loader = _Parser(text)
+        self.text = text
         self.path = path
         self.offset = line_offset - 1
         self.marks = Marks()
@@ -107,6 +109,10 @@ class _Builder:
         if e.tag is not None and e.tag != "!":
             self.report("yaml/tag", e, tag=e.tag)
         if isinstance(e, ev.ScalarEvent):
+            raw = self.text[e.start_mark.index:e.end_mark.index]
+            for ch in dict.fromkeys(INVISIBLE.findall(e.value)):
+                if ch not in raw:  # written as an escape ("\u0001", "\x85"): decode never saw it
+                    self.findings.append(control_char(ch, self.path, *self.pos(e)))
             if not e.style and e.implicit[0]:
                 return resolve_plain(e.value)
             return e.value
