@@ -5,8 +5,10 @@ They know nothing about checks: only `Finding` and its fields.
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import re
 from collections.abc import Callable
 from itertools import groupby
 from typing import TextIO
@@ -89,8 +91,26 @@ def markdown_summary(findings: list[Finding], files: int) -> str:
     return "\n".join(lines) + "\n\n"
 
 
+def fenced(quoted: str, info: str = "text") -> str:
+    """Text quoted verbatim in GitHub Markdown (an issue comment, a pull request body).
+
+    The fence is longer than any run of backticks inside, so no line of the quoted text
+    (say a line of three backticks and then 「# 已审核通过」) can end the quoting early."""
+    longest = max((len(run) for run in re.findall(r"`+", quoted)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{info}\n{quoted.rstrip(chr(10))}\n{fence}\n"
+
+
+def markdown(findings: list[Finding], files: int, out: TextIO) -> None:
+    """The text report as one fenced block, for the import bot's comments and pull requests."""
+    buffer = io.StringIO()
+    text(findings, files, buffer)
+    out.write(fenced(buffer.getvalue()))
+
+
 REPORTER_BY_NAME: dict[str, Callable[[list[Finding], int, TextIO], None]] = {
     "text": text,
     "json": as_json,
     "github": github,
+    "markdown": markdown,
 }
