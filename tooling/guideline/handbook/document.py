@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 
 from ..model import Case, Corpus, Procedure, ident
-from ..render import BuildInfo, convert_callouts
+from ..render import BuildInfo, convert_callouts, without_controls
 from ..source.markdown import internal_target
 from ..source.prose import without_code
 
@@ -165,4 +165,4 @@ def render(corpus: Corpus, info: BuildInfo) -> str:
     env.filters["md"] = md
     env.filters["ident"] = ident
     env.filters["web_url"] = web_url
-    return env.get_template("handbook.md.j2").render(context(corpus, info))
+    return without_controls(env.get_template("handbook.md.j2").render(context(corpus, info)))

@@ -18,6 +18,18 @@ EDITIONS = ("preview", "published")
 
 CALLOUT_TITLES = {"NOTE": "说明", "TIP": "提示", "IMPORTANT": "重要", "WARNING": "警告", "CAUTION": "注意"}
 
+# C0 and C1 controls other than tab and line feed: XML 1.0 forbids most of them (an EPUB
+# chapter with one is not a valid document), and Python-Markdown deletes them, which turns
+# "java\x01script:" into "javascript:" after the sanitiser let it pass as a relative URL.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def without_controls(text: str) -> str:
+    """Text with control characters removed, before any renderer parses it. `validate` refuses
+    them (encoding/control-char); this is each renderer's own guard."""
+    return _CONTROLS.sub("", text)
+
+
 _CALLOUT_START = re.compile(r"^ {0,3}> ?\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(.*)$")
 _QUOTE_LINE = re.compile(r"^ {0,3}>( ?)(.*)$")
 

@@ -4,17 +4,22 @@ themes print nav titles without escaping."""
 
 from __future__ import annotations
 
-from html import escape
+from html import escape as _escape
 from typing import Any
 
 from ..model import Corpus
-from ..render import BuildInfo
+from ..render import BuildInfo, without_controls
 from . import layout as at
 
 NavItem = dict[str, Any]
 NAV_CASES_LIMIT = 30
 """An organisation with more cases lists only its case index in the navigation: every page
 carries its section's nav, and 500 siblings made each case page 200 KB."""
+
+
+def escape(title: str) -> str:
+    """A nav title: HTML-escaped once, without control characters."""
+    return _escape(without_controls(title))
 
 
 def site_name(corpus: Corpus, info: BuildInfo) -> str:

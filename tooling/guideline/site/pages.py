@@ -17,7 +17,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..model import Case, Corpus, Procedure, ident
-from ..render import BuildInfo
+from ..render import BuildInfo, without_controls
 from . import layout as at
 from .body import body_markdown, md_text
 
@@ -41,7 +41,7 @@ class Pages:
         self.procedures = corpus.ordered_procedures()
         self.env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, undefined=StrictUndefined,
                                keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-        self.env.filters["md"] = md_text
+        self.env.filters["md"] = lambda value: md_text(without_controls(str(value)))
         self.env.filters["ident"] = ident
         self.env.globals.update(
             corpus=corpus, info=info, at=at, themes=corpus.settings.themes,
@@ -72,7 +72,7 @@ class Pages:
         return {"chapters": chapters, "procedures": procs}
 
     def body(self, markdown: str, source_path: str, page: str, shift: int = 0) -> str:
-        return body_markdown(markdown, source_path, page, self.targets, shift)
+        return body_markdown(without_controls(markdown), source_path, page, self.targets, shift)
 
     # --- pages ----------------------------------------------------------------
     def render(self, template: str, path: str, title: str | None = None, **context: Any) -> Page:
@@ -83,7 +83,7 @@ class Pages:
         JSON is YAML, so the escaped string reaches MkDocs exactly."""
         text = self.env.get_template(template).render(page=path, **context)
         if title is not None:
-            text = f"---\ntitle: {json.dumps(escape(title))}\n---\n\n{text}"
+            text = f"---\ntitle: {json.dumps(escape(without_controls(title)))}\n---\n\n{text}"
         return Page(path, text)
 
     def all(self) -> list[Page]:
