@@ -55,7 +55,7 @@ def normalise(text: str) -> str:
 
 def canonical(value: str) -> str:
     """The form hashed for the reviewed-exceptions file: separators removed, lower case."""
-    return re.sub(r"[\s\-()·.]", "", normalise(value)).lower()
+    return re.sub(r"[\s\-()·.\u2014]", "", normalise(value)).lower()
 
 
 def value_hash(value: str) -> str:
