@@ -178,4 +178,4 @@ def run(root: Path, only: set[str] | None = None, use_cache: bool = True) -> Rep
     findings.extend(links.check(ordered, {p for p, _ in files}))
     if only is not None:
         findings = [f for f in findings if f.path in only or any(f.path.startswith(o.rstrip("/") + "/") for o in only)]
-    return Report(sorted(set(masking.mask_findings(root, findings))), len(files), corpus, ordered)
+    return Report(sorted(set(masking.mask_findings(root, findings)), key=Finding.sort_key), len(files), corpus, ordered)

@@ -42,6 +42,8 @@ _MAYBE_CHANGED = re.compile("[^\x00-\x7f\u4e00-\u9fff\u3001\u3002\u3008-\u3011\u
 
 def normalise(text: str) -> str:
     """Length-preserving NFKC: ``１３８－`` becomes ``138-``, ``（`` becomes ``(``."""
+    if len(text) < 64:  # a value or a message: one translate beats the bookkeeping below
+        return text.translate(_TABLE)
     # str.translate looks every character up in a dict (slow for long text); prose holds a
     # handful of distinct characters that change (，：（）), so replace just those.
     rare = {c: _TABLE[ord(c)] for c in set(_MAYBE_CHANGED.findall(text))}
@@ -55,7 +57,10 @@ def normalise(text: str) -> str:
 
 def canonical(value: str) -> str:
     """The form hashed for the reviewed-exceptions file: separators removed, lower case."""
-    return re.sub(r"[\s\-()·.\u2014]", "", normalise(value)).lower()
+    return _CANONICAL_DROP.sub("", normalise(value)).lower()
+
+
+_CANONICAL_DROP = re.compile(r"[\s\-()·.\u2014]")
 
 
 def value_hash(value: str) -> str:
