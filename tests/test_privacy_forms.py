@@ -95,3 +95,12 @@ def test_slug_shaped_front_matter_values_are_checked(corpus: Path) -> None:
              if f.path == "cases/alpha-demo/slug-like.md" and f.code.startswith("privacy/")]
     assert found == [("privacy/mobile", 15, 16), ("privacy/mobile", 21, 12),
                      ("privacy/landline", 21, 27), ("privacy/id-number", 21, 44)]
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\u0085"])
+def test_yaml_line_break_characters_are_invisible_characters_where_they_are(corpus: Path, char: str) -> None:
+    case = (corpus / "cases/alpha-demo/alpha-living-alone.md").read_text(encoding="utf-8")
+    write(corpus, "cases/alpha-demo/alpha-living-alone.md", case.replace("title: 独居的王大爷", f"title: 独居的{char}王大爷"))
+    found = [(f.code, f.line, f.column) for f in validate.run(corpus, use_cache=False).findings
+             if f.path == "cases/alpha-demo/alpha-living-alone.md"]
+    assert found == [("encoding/control-char", 3, 11)]
