@@ -33,7 +33,7 @@ KIN = ("大儿子|小儿子|二儿子|儿子|大女儿|小女儿|二女儿|女�
        "|服务对象|案主|老人")
 # Characters that do not occur in given names here: kinship, placeholders, function words.
 _NOT_GIVEN = ("人大老阿某姨奶爷伯叔婶婆妈爸哥姐弟妹嫂的了是在和与及等也都就又还说把被给对向从到去来着过"
-              "将为让请陪帮问带替跟同由使叫找看送接扶告听见劝教和哪些么什")
+              "将为让请陪帮问带替跟同由使叫找看送接扶告听见劝教和哪些么什女先")  # 女, 先: 魏女士, 王先生
 
 # Characters that often follow a name and seldom end a three-character one (王芳每周来).
 _FOLLOWS = ("每常经已曾刚才便再会要想能因认觉表提负最特非拿打做回先现今没不所这那此其称仍都也就一两俩"
@@ -52,15 +52,17 @@ WORDS_FILE = os.path.join(os.path.dirname(__file__), "data", "name_words.txt")
 
 def derive_words() -> tuple[list[str], list[str]]:
     """From jieba's dictionary: common words that start with a surname character (马上),
-    and two-character words that end with one (照顾)."""
+    and two-character words that end with one (照顾); person names excluded."""
     import jieba
 
     starting, ending = set(), set()
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     with open(path, encoding="utf-8") as fh:
         for line in fh:
-            word, freq, *_ = line.split(" ")
-            if 2 <= len(word) <= 3 and int(freq) >= 20:
+            word, freq, tag = line.rstrip("\n").split(" ")
+            # Three-character person names (tag nr: 张雪梅, 李建华) are no ordinary word; two-character
+            # ones stay, as the tag is loose there (康复, 高峰 and 童工 are tagged nr too).
+            if 2 <= len(word) <= 3 and int(freq) >= 20 and not (len(word) == 3 and tag.startswith("nr")):
                 if word[0] in SURNAMES:
                     starting.add(word)
                 if len(word) == 2 and word[1] in SURNAMES:
@@ -105,7 +107,7 @@ def find(text: str) -> list[tuple[int, int]]:
             if marked is None:
                 marked = _marked(text)
             if (name in marked or _MARKED.match(text, m.start(1) + len(name)) or _looks_like_word(name)
-                    or (pattern is BEFORE_ROLE and _inside_word(text, m.start(1)))
+                    or _inside_word(text, m.start(1))  # 照顾|独居老人, 妇女|儿童|工作
                     or text[m.start(1) - 1:m.start(1)] in ("小", "老", "阿")):  # 小郭, 老李: a nickname
                 continue
             spans.append((m.start(1), m.start(1) + len(name)))
