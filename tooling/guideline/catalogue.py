@@ -6,7 +6,7 @@ contributors' rule reference page are generated from it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .findings import Finding, Severity
 
@@ -21,6 +21,9 @@ class Rule:
     message: str
     """Template filled with the finding's parameters (str.format)."""
     hint: str = ""
+    """How to fix this finding: a template like `message`, shown beside it."""
+    description: str = field(kw_only=True)
+    """What the rule means and how to fix it, for the rule reference (docs/rules.md): plain text, no placeholders."""
 
 
 PRIVACY_CATEGORIES: dict[str, tuple[Severity, str]] = {
@@ -51,161 +54,252 @@ _RULES = [
     # --- files and encoding -------------------------------------------------
     Rule("encoding/not-utf8", E, "文件不是 UTF-8 编码",
          "文件不是 UTF-8 编码（看起来是 {guess}），从第 {at} 行起无法读取。",
-         "请用 UTF-8 重新保存：在记事本中选择「另存为」→ 编码选「UTF-8」；在 VS Code 中点右下角的编码 →「通过编码保存」→「UTF-8」。"),
+         "请用 UTF-8 重新保存：在记事本中选择「另存为」→ 编码选「UTF-8」；在 VS Code 中点右下角的编码 →「通过编码保存」→「UTF-8」。",
+         description="工具只能读取 UTF-8 编码的文本；用其他编码（如 GBK）保存的文件，中文会变成乱码。请用 UTF-8 重新保存：在记事本中「另存为」并把编码选为「UTF-8」，在 VS Code 中点右下角的编码，选「通过编码保存」→「UTF-8」。"),
     Rule("encoding/control-char", E, "不可见或双向控制字符",
          "这里有一个看不见的控制字符 {char}（{name}），它可能让审阅者看到的内容与实际内容不同。",
-         "请删除该字符；它常来自从网页或聊天软件复制的文字。"),
+         "请删除该字符；它常来自从网页或聊天软件复制的文字。",
+         description="文字里夹着看不见的控制字符（例如改变文字方向的字符），审阅者看到的内容可能与实际发布的不同。它们常来自从网页或聊天软件复制的文字；请删除该字符，必要时把这一句重新输入一遍。"),
     Rule("file/unrecognised", E, "无法识别的文件",
          "这个文件不在任何约定的位置，不会出现在指引或案例集中：{reason}",
-         "案例放在 cases/<机构编号>/<案例编号>.md，实务经验放在 guideline/notes/<机构编号>/<程序编号>.md；详见 CONTRIBUTING.md。"),
-    Rule("file/unreadable", E, "无法读取文件", "无法读取这个文件：{reason}", "请确认文件存在且有读取权限。"),
+         "案例放在 cases/<机构编号>/<案例编号>.md，实务经验放在 guideline/notes/<机构编号>/<程序编号>.md；详见 CONTRIBUTING.md。",
+         description="文件放在了工具不认识的位置，不会出现在指引或案例集中。案例放在 cases/<机构编号>/<案例编号>.md，实务经验放在 guideline/notes/<机构编号>/<程序编号>.md；请把文件移到约定的位置，详见 CONTRIBUTING.md。"),
+    Rule("file/unreadable", E, "无法读取文件", "无法读取这个文件：{reason}", "请确认文件存在且有读取权限。",
+         description="工具无法打开这个文件，通常是文件已被删除、改名，或没有读取权限。请确认文件存在且可以打开。"),
     Rule("internal/error", E, "工具内部错误",
          "检查这个文件时工具出错（{error}），其余文件的检查照常进行。",
-         "这不是你的错误。请把这条信息告诉维护者（在仓库中新建「报告问题」）。"),
+         "这不是你的错误。请把这条信息告诉维护者（在仓库中新建「报告问题」）。",
+         description="检查某个文件时工具本身出了错，这不是你的错误；其余文件的检查照常进行。请把这条信息告诉维护者（在仓库中新建「报告问题」）。"),
     # --- front matter and YAML ---------------------------------------------
     Rule("frontmatter/missing", E, "缺少文件头信息",
          "文件开头缺少用 --- 包围的文件头信息（front matter）。",
-         "第 1 行写 ---，接着写字段，再用一行 --- 结束；可以用 `guideline new` 生成模板。"),
+         "第 1 行写 ---，接着写字段，再用一行 --- 结束；可以用 `guideline new` 生成模板。",
+         description="每个内容文件都以用 --- 包围的文件头信息（front matter）开始，里面写标题、编号等字段。请在第 1 行写 ---，接着写字段，再用一行 --- 结束；可以用 `guideline new` 生成带说明的模板。"),
     Rule("frontmatter/unterminated", E, "文件头信息没有结束",
          "文件头信息从第 1 行的 --- 开始，但找不到结束的 --- 行。",
-         "在最后一个字段之后单独写一行 ---，再开始正文。"),
+         "在最后一个字段之后单独写一行 ---，再开始正文。",
+         description="文件头信息以第 1 行的 --- 开始，却没有结束的 --- 行，工具无法分清哪里是字段、哪里是正文。请在最后一个字段之后单独写一行 ---，再开始正文。"),
     Rule("frontmatter/too-large", E, "文件头信息过长",
          "文件头信息有 {size} 字节，超过上限 {limit} 字节。",
-         "文件头只放简短的字段，长文字请写进正文。"),
+         "文件头只放简短的字段，长文字请写进正文。",
+         description="文件头信息超过了长度上限。文件头只放简短的字段，长段文字请写进正文。"),
     Rule("frontmatter/not-mapping", E, "文件头信息不是「字段: 值」的形式",
          "文件头信息应当是「字段: 值」的列表，这里却是{kind}。",
-         "每行写一个字段，例如 `title: 入户前风险评估`。"),
+         "每行写一个字段，例如 `title: 入户前风险评估`。",
+         description="文件头信息应当是「字段: 值」的列表，这里却是一段文字或一个列表。请每行写一个字段，例如 `title: 入户前风险评估`。"),
     Rule("yaml/syntax", E, "YAML 格式错误", "YAML 格式错误：{problem}。",
-         "常见原因：冒号后缺少空格、缩进不一致（请用 2 个空格，不要用 Tab）、引号没有配对。"),
+         "常见原因：冒号后缺少空格、缩进不一致（请用 2 个空格，不要用 Tab）、引号没有配对。",
+         description="文件头（或 .yaml 文件）不符合 YAML 格式，工具无法读取。常见原因：冒号后缺少空格、缩进不一致（请用 2 个空格，不要用 Tab）、引号没有配对。"),
     Rule("yaml/duplicate-key", E, "字段重复",
          "字段「{key}」写了两次：第 {first} 行和第 {second} 行。只会保留一个，另一个的内容会丢失。",
-         "删除其中一个，或把两处内容合并；合并两个分支后常出现这种情况。"),
+         "删除其中一个，或把两处内容合并；合并两个分支后常出现这种情况。",
+         description="同一个字段写了两次，只会保留其中一个，另一个的内容会丢失；合并两个分支后常出现这种情况。请删除其中一个，或把两处内容合并。"),
     Rule("yaml/anchor", E, "不支持 YAML 锚点", "这里使用了 YAML 锚点（&{name}）。",
-         "请直接写出完整的值，不要用 & 和 * 引用。"),
+         "请直接写出完整的值，不要用 & 和 * 引用。",
+         description="YAML 锚点（以 & 开头）让一处内容引用另一处，审阅时不容易看出实际的值，因此不允许使用。请直接写出完整的值。"),
     Rule("yaml/alias", E, "不支持 YAML 别名", "这里使用了 YAML 别名（*{name}）。",
-         "请直接写出完整的值，不要用 & 和 * 引用。"),
-    Rule("yaml/merge-key", E, "不支持 YAML 合并键", "这里使用了合并键 <<。", "请逐个写出字段。"),
+         "请直接写出完整的值，不要用 & 和 * 引用。",
+         description="YAML 别名（以 * 开头）引用别处定义的内容，审阅时不容易看出实际的值，因此不允许使用。请直接写出完整的值。"),
+    Rule("yaml/merge-key", E, "不支持 YAML 合并键", "这里使用了合并键 <<。", "请逐个写出字段。",
+         description="YAML 合并键（<<）把别处的字段并入这里，审阅时看不出实际有哪些字段，因此不允许使用。请逐个写出字段。"),
     Rule("yaml/tag", E, "不支持 YAML 标签", "这里使用了 YAML 标签 {tag}。",
-         "删除以 ! 开头的标签；需要文字时请用引号括起来。"),
+         "删除以 ! 开头的标签；需要文字时请用引号括起来。",
+         description="YAML 标签（以 ! 开头）会改变值的类型，不允许使用。请删除标签；需要文字时用引号括起来。"),
     Rule("yaml/directive", E, "不支持 YAML 指令", "这里使用了 YAML 指令（以 % 开头的行）。",
-         "删除以 % 开头的行。"),
+         "删除以 % 开头的行。",
+         description="以 % 开头的 YAML 指令在这里没有用处，不允许使用。请删除这一行。"),
     Rule("yaml/too-deep", E, "嵌套层级过深", "这里的嵌套超过 {limit} 层。",
-         "文件头字段最多嵌套几层；请对照模板检查缩进。"),
+         "文件头字段最多嵌套几层；请对照模板检查缩进。",
+         description="字段嵌套的层级超过了上限，通常是缩进写错了。请对照模板检查缩进。"),
     Rule("yaml/multiple-documents", E, "一个文件里有多段 YAML", "这个文件包含多段 YAML 文档。",
-         "删除多余的 --- 分隔行。"),
+         "删除多余的 --- 分隔行。",
+         description="一个文件里只能有一段 YAML，多出来的 --- 分隔行会让工具读到多段内容。请删除多余的 --- 行。"),
     # --- schema --------------------------------------------------------------
     Rule("schema/required", E, "缺少必填字段", "缺少必填字段「{key}」（{title}）。",
-         "请补上「{key}」；各字段的说明见 schemas/ 或 CONTRIBUTING.md。"),
+         "请补上「{key}」；各字段的说明见 schemas/ 或 CONTRIBUTING.md。",
+         description="这类文件必须填写某个字段，而文件里没有。请补上这个字段；各字段的含义见 schemas/ 下的说明或 CONTRIBUTING.md，也可以对照 `guideline new` 生成的模板。"),
     Rule("schema/additional-property", E, "未知字段", "「{key}」不是这里允许的字段。",
-         "检查字段名是否拼错；允许的字段有：{allowed}。"),
-    Rule("schema/type", E, "值的类型不对", "「{field}」应当是{expected}。", "{extra}"),
+         "检查字段名是否拼错；允许的字段有：{allowed}。",
+         description="文件头里有一个这类文件不认识的字段，常见原因是字段名拼错。请检查拼写；检查结果会列出允许的字段。"),
+    Rule("schema/type", E, "值的类型不对", "「{field}」应当是{expected}。", "{quote}",
+         description="字段的值类型不对，例如应当是列表却写成了一行文字。请按检查结果的提示改写；如果值是文字，用引号括起来通常就能解决。"),
     Rule("schema/enum", E, "值不在可选范围内", "「{field}」的值不在可选范围内。",
-         "可选的值有：{allowed}。"),
-    Rule("schema/pattern", E, "值的格式不对", "「{field}」的格式不对：{detail}", "{extra}"),
+         "可选的值有：{allowed}。",
+         description="字段只能取几个固定的值之一，这里写了别的值。请从检查结果列出的可选值中选一个。"),
+    Rule("schema/pattern", E, "值的格式不对", "「{field}」的格式不对：「{value}」不符合要求。", "{explanation}",
+         description="字段的写法不符合约定，例如编号只能用小写英文字母、数字和短横线。请按检查结果给出的格式改写。"),
     Rule("schema/format", E, "日期格式不对", "「{field}」不是有效的日期。",
-         "日期写成 年-月-日，例如 2026-10-15。"),
-    Rule("schema/length", E, "数量或长度不符合要求", "「{field}」{detail}", ""),
-    Rule("schema/invalid", E, "不符合格式要求", "「{field}」不符合要求：{detail}", ""),
+         "日期写成 年-月-日，例如 2026-10-15。",
+         description="日期无法识别。日期写成 年-月-日，例如 2026-10-15。"),
+    Rule("schema/length", E, "数量或长度不符合要求", "「{field}」{detail}", "",
+         description="列表的项数或文字的长度不符合要求，例如必填的列表是空的，或文字太长。请按检查结果的提示补充或删减。"),
+    Rule("schema/invalid", E, "不符合格式要求", "「{field}」不符合要求：{detail}", "",
+         description="字段的值不符合要求，检查结果会说明应当怎样写。请对照说明或模板改写。"),
     # --- ids and references ----------------------------------------------------
     Rule("id/file-name-mismatch", E, "编号与文件名不一致",
-         "编号「{id}」与文件名「{name}」不一致。", "把文件改名为 {id}.md，或把 id 改成 {name}。"),
+         "编号「{id}」与文件名「{name}」不一致。", "把文件改名为 {id}.md，或把 id 改成 {name}。",
+         description="程序和案例的编号必须与文件名一致（文件名是编号加 .md），否则链接和网址会出错。请把文件改名，或修改文件头里的 `id`，让两者相同。"),
     Rule("id/duplicate", E, "编号重复", "编号「{id}」已被 {other} 使用。",
-         "编号在整个仓库中必须唯一，请换一个编号（同时修改文件名）。"),
+         "编号在整个仓库中必须唯一，请换一个编号（同时修改文件名）。",
+         description="编号在整个仓库中必须唯一，这个编号已经被另一个文件使用。请换一个编号，并同时修改文件名。"),
     Rule("ref/unknown-procedure", E, "引用了不存在的程序", "引用的程序「{id}」不存在。",
-         "检查拼写；现有程序编号见网站「程序索引」或 guideline/ 下的文件名。"),
-    Rule("ref/unknown-org", E, "引用了未登记的机构", "机构「{id}」没有在 organisations.yaml 中登记。",
-         "先在 organisations.yaml 登记机构（可用 `guideline new org`），或检查拼写。"),
+         "检查拼写；现有程序编号见网站「程序索引」或 guideline/ 下的文件名。",
+         description="引用的程序编号不存在，常见原因是拼写错误，或程序已改名。请检查拼写；现有程序的编号见网站「程序索引」或 guideline/ 下的文件名。"),
+    Rule("ref/unknown-org", E, "引用了未登记的机构", "机构「{id}」没有在 organisations/ 中登记。",
+         "先在 organisations/ 中登记机构（可用 `guideline new org`），或检查拼写。",
+         description="文件里写的机构没有在 organisations/ 中登记。请先登记机构（可以运行 `guideline new org`），或检查机构编号的拼写。"),
     Rule("ref/org-folder-mismatch", E, "机构与所在文件夹不一致",
          "这里写的机构是「{org}」，但文件放在「{folder}」文件夹里。",
-         "把文件移到 {org} 对应的文件夹，或把 org 改成 {folder}。"),
+         "把文件移到 {org} 对应的文件夹，或把 org 改成 {folder}。",
+         description="案例和实务经验放在所属机构的文件夹里，文件头写的 `org` 必须与文件夹名一致。请把文件移到正确的文件夹，或改正 `org`。"),
     Rule("ref/unknown-theme", E, "主题不在词表中", "主题「{value}」不在 guideline.yaml 的主题词表中。",
-         "可用的主题有：{allowed}。需要新主题请先联系编辑组。"),
+         "可用的主题有：{allowed}。需要新主题请先联系编辑组。",
+         description="主题必须来自 guideline/guideline.yaml 的主题词表。请从词表中选择；需要新主题请先联系编辑组。"),
     Rule("ref/unknown-risk-level", E, "风险等级不在词表中", "风险等级「{value}」不在词表中。",
-         "可用的风险等级有：{allowed}。"),
-    Rule("ref/unknown-status", E, "状态不在词表中", "状态「{value}」不在词表中。", "可用的状态有：{allowed}。"),
-    Rule("ref/self-reference", W, "引用了自己", "相关程序里写了自己（{id}）。", "删除这一项。"),
+         "可用的风险等级有：{allowed}。",
+         description="风险等级必须来自 guideline/guideline.yaml 的词表。请从检查结果列出的等级中选择。"),
+    Rule("ref/unknown-status", E, "状态不在词表中", "状态「{value}」不在词表中。", "可用的状态有：{allowed}。",
+         description="状态必须来自 guideline/guideline.yaml 的词表。请从检查结果列出的状态中选择。"),
+    Rule("ref/self-reference", W, "引用了自己", "相关程序里写了自己（{id}）。", "删除这一项。",
+         description="程序的相关程序里列出了它自己，这没有意义。请删除这一项。"),
     Rule("ref/unknown-chapter", E, "章节不存在", "章节顺序中的「{id}」找不到对应的文件夹或 index.md。",
-         "检查 guideline/guideline.yaml 的 chapters 与 guideline/ 下的文件夹名。"),
+         "检查 guideline/guideline.yaml 的 chapters 与 guideline/ 下的文件夹名。",
+         description="guideline/guideline.yaml 的章节顺序里列了一个找不到的章。请检查章节名与 guideline/ 下的文件夹名是否一致，并确认文件夹里有 `index.md`。"),
     Rule("ref/unlisted-chapter", E, "章节没有列入顺序", "文件夹「{folder}」没有列在 guideline.yaml 的 chapters 中，不会出现在指引里。",
-         "在 guideline/guideline.yaml 的 chapters 中加入「{folder}」。"),
-    Rule("ref/unlisted-procedure", E, "程序没有列入章节", "程序「{id}」没有列在本章 index.md 的 procedures 中，不会出现在指引里。",
-         "在 {index} 的 procedures 中加入「{id}」。"),
-    Rule("ref/unknown-term", E, "引用了不存在的术语", "术语「{id}」不在术语表中。", "检查 see_also 的拼写。"),
+         "在 guideline/guideline.yaml 的 chapters 中加入「{folder}」。",
+         description="guideline/ 下有一个章节文件夹没有列入 guideline/guideline.yaml 的章节顺序，它不会出现在指引里。请把它加入章节顺序。"),
+    Rule("ref/no-chapter", E, "程序所在的文件夹不是一章", "程序「{id}」所在的文件夹「{folder}」没有 index.md 或没有列入章节顺序，不会出现在指引里。",
+         "把文件移到已有的章文件夹中，或为这一章补上 index.md 并把文件夹加入 guideline/guideline.yaml 的 chapters。",
+         description="程序文件所在的文件夹不是指引的一章（没有 `index.md`，或没有列入 guideline/guideline.yaml 的章节顺序），它不会出现在网站和手册中。请把文件移到已有的章文件夹。"),
+    Rule("ref/duplicate-order", W, "两个程序的顺序号相同", "本章的程序「{other}」也用了顺序号 {order}，两者按编号排列。",
+         "给其中一个程序换一个没人用的 order（例如取两个相邻数字的中间值），顺序就确定了。",
+         description="同一章里两个程序的 `order` 相同（常见于两家机构同时新增程序），两者暂按编号排列。请给其中一个换一个没人用的数字，例如取两个相邻数字的中间值。"),
+    Rule("ref/unknown-term", E, "引用了不存在的术语", "术语「{id}」不在术语表中。", "检查 see_also 的拼写。",
+         description="术语表里的「另见」引用了一个不存在的术语。请检查拼写。"),
     Rule("ref/duplicate-note", E, "同一机构对同一程序有两篇实务经验",
-         "机构「{org}」对程序「{procedure}」已有实务经验 {other}。", "请合并为一篇。"),
+         "机构「{org}」对程序「{procedure}」已有实务经验 {other}。", "请合并为一篇。",
+         description="每家机构对每个程序只写一篇实务经验，这里出现了第二篇。请把两篇合并为一篇。"),
     Rule("ref/note-path-mismatch", E, "实务经验的位置与内容不一致",
          "文件放在 {expected}，但文件头写的是「{actual}」。",
-         "实务经验的路径是 guideline/notes/<机构编号>/<程序编号>.md，请让路径与 org、procedure 一致。"),
+         "实务经验的路径是 guideline/notes/<机构编号>/<程序编号>.md，请让路径与 org、procedure 一致。",
+         description="实务经验的路径是 guideline/notes/<机构编号>/<程序编号>.md，必须与文件头的 `org` 和 `procedure` 一致。请移动文件或改正文件头。"),
     # --- body structure and links ---------------------------------------------
     Rule("structure/missing-section", E, "缺少必需的小节", "正文缺少必需的小节「## {section}」。",
-         "按顺序写出这些小节：{expected}。"),
+         "按顺序写出这些小节：{expected}。",
+         description="这类文件的正文必须包含约定的几个小节（## 二级标题），这里缺少一个。请按检查结果列出的顺序补上缺少的小节。"),
     Rule("structure/section-order", E, "小节顺序不对", "小节「## {section}」应当在「## {after}」之后。",
-         "按顺序排列：{expected}。"),
+         "按顺序排列：{expected}。",
+         description="约定的小节顺序不对，读者会在错误的位置找内容。请按检查结果列出的顺序调整。"),
     Rule("structure/unknown-section", W, "不认识的小节", "「## {section}」不是约定的小节名。",
-         "可用的二级标题有：{expected}；更细的内容请用 ### 三级标题。"),
+         "可用的二级标题有：{expected}；更细的内容请用 ### 三级标题。",
+         description="这个二级标题不是约定的小节名，网站和手册无法把它放到正确位置。请改用约定的小节名；更细的内容请用 ### 三级标题。"),
     Rule("structure/duplicate-section", E, "小节重复", "小节「## {section}」出现了两次（另一处在第 {first} 行）。",
-         "把两处内容合并到一个小节。"),
+         "把两处内容合并到一个小节。",
+         description="同一个小节出现了两次。请把两处内容合并到一个小节里。"),
     Rule("structure/h1-in-body", W, "正文里有一级标题", "正文不需要一级标题（# ），标题来自文件头的 title。",
-         "删除这一行，或改成 ## 二级标题。"),
+         "删除这一行，或改成 ## 二级标题。",
+         description="正文不需要一级标题（# 开头），页面标题来自文件头的 `title`。请删除这一行，或改成 ## 二级标题。"),
     Rule("link/broken", E, "链接指向不存在的文件", "链接「{target}」指向的文件不存在。",
-         "链接其他程序请写相对路径，例如 ../02-preparation/pre-visit-risk-assessment.md。脚注写法（[^1]）不受支持，请把说明直接写进正文。"),
+         "链接其他程序请写相对路径，例如 ../02-preparation/pre-visit-risk-assessment.md。脚注写法（[^1]）不受支持，请把说明直接写进正文。",
+         description="链接指向的文件不存在，读者点开会找不到页面。链接其他程序请写相对路径，例如 ../02-preparation/pre-visit-risk-assessment.md；脚注写法（[^1]）不受支持，请把说明直接写进正文。"),
     Rule("link/not-content", E, "链接指向的不是指引内容", "链接「{target}」指向的文件不会出现在网站和手册中。",
-         "只链接程序、章节或案例的 .md 文件。"),
+         "只链接程序、章节或案例的 .md 文件。",
+         description="链接指向的文件不会出现在网站和手册中，读者点开会找不到页面。只链接程序、章节或案例的 .md 文件。"),
     # --- privacy (checks/privacy.py) -------------------------------------------
-    *[Rule(code, sev, label, f"这里有{label}：{{masked}}。", _PRIVACY_HINTS.get(code, _PRIVACY_FIX))
+    *[Rule(code, sev, label, f"这里有{label}：{{masked}}。", _PRIVACY_HINTS.get(code, _PRIVACY_FIX),
+           description=f"文字里出现了{label}，公开发布会泄露服务对象或他人的个人信息。{_PRIVACY_HINTS.get(code, _PRIVACY_FIX)}")
       for code, (sev, label) in PRIVACY_CATEGORIES.items()],
     Rule("privacy/missing-consent", E, "已通过的案例缺少知情同意记录",
          "案例状态是 approved，但没有填写 consent（知情同意）。",
-         "写明 consent：given_by（谁同意）、method（方式）、scope（范围）、recorded_in（记录保存位置）；不要附上同意书本身。"),
+         "写明 consent：given_by（谁同意）、method（方式）、scope（范围）、recorded_in（记录保存位置）；不要附上同意书本身。",
+         description="状态为已通过（approved）的案例必须记录服务对象的知情同意，否则不能发布。请写明 `consent`：given_by（谁同意）、method（方式）、scope（范围）、recorded_in（记录保存位置）；不要附上同意书本身。"),
     Rule("privacy/missing-deidentified", E, "已通过的案例缺少去标识化审核",
          "案例状态是 approved，但没有填写 deidentified（去标识化审核）。",
-         "由编辑组审核去标识化后填写 deidentified：reviewer（审核人）和 date（日期）。"),
+         "由编辑组审核去标识化后填写 deidentified：reviewer（审核人）和 date（日期）。",
+         description="状态为已通过（approved）的案例必须经过编辑组的去标识化审核，否则不能发布。由编辑组审核后填写 `deidentified`：reviewer（审核人）和 date（日期）。"),
     # --- html (checks/html.py) -----------------------------------------------
     Rule("html/raw", E, "不允许的 HTML", "这里有 HTML 标签 <{tag}>。正文只允许不带属性的 <br>、<sup>、<sub>、<kbd>。",
-         "请改用 Markdown 写法：加粗用 **文字**，列表用 - ，表格用 | 。"),
-    Rule("html/script", E, "正文中有脚本", "这里有 <script> 脚本，它会在网站读者的浏览器中运行。", "删除整段 <script>…</script>。"),
+         "请改用 Markdown 写法：加粗用 **文字**，列表用 - ，表格用 | 。",
+         description="正文里只允许不带属性的 <br>、<sup>、<sub>、<kbd> 这几种 HTML 标签，其余标签可能改变网站的显示或带来安全问题。请改用 Markdown 写法：加粗用 **文字**，列表用 - ，表格用 |。"),
+    Rule("html/script", E, "正文中有脚本", "这里有 <script> 脚本，它会在网站读者的浏览器中运行。", "删除整段 <script>…</script>。",
+         description="正文里的脚本会在网站读者的浏览器中运行，绝不允许。请删除整段脚本。"),
     Rule("html/iframe", E, "正文中嵌入了外部页面", "这里用 <{tag}> 嵌入了其他页面或对象。",
-         "网站不能加载外部内容；请删除它，需要时写一个普通链接。"),
-    Rule("html/event-handler", E, "HTML 事件属性", "这里有事件属性 {attr}，它会在网站读者的浏览器中运行脚本。", "删除这个属性（以及整个 HTML 标签）。"),
+         "网站不能加载外部内容；请删除它，需要时写一个普通链接。",
+         description="正文里嵌入了其他网页或对象；网站不加载外部内容。请删除它，需要时写一个普通链接。"),
+    Rule("html/event-handler", E, "HTML 事件属性", "这里有事件属性 {attr}，它会在网站读者的浏览器中运行脚本。", "删除这个属性（以及整个 HTML 标签）。",
+         description="HTML 标签上的事件属性（例如 onclick）会在读者的浏览器中运行脚本，不允许使用。请删除这个属性以及整个 HTML 标签。"),
     Rule("html/comment", E, "HTML 注释", "这里有 HTML 注释 <!-- -->：审阅者在预览中看不见它的内容，但它会进入发布的文件。",
-         "删除注释；需要说明的内容请直接写进正文，或写在合并请求的讨论里。"),
+         "删除注释；需要说明的内容请直接写进正文，或写在合并请求的讨论里。",
+         description="HTML 注释在预览中看不见，却会进入发布的文件，审阅者无法把关。请删除注释；需要说明的内容写进正文，或写在合并请求的讨论里。"),
     Rule("html/attr-list", E, "属性列表写法", "这里有 {{: …}} 或 {{#…}} 形式的属性列表，它会给网页元素加上属性。",
-         "删除花括号里的内容；标题编号和样式由工具统一生成。"),
+         "删除花括号里的内容；标题编号和样式由工具统一生成。",
+         description="用花括号写的属性列表会给网页元素加上属性，可能改变显示或带来安全问题。请删除花括号里的内容；标题编号和样式由工具统一生成。"),
     Rule("html/unsafe-link", E, "不安全的链接", "这个链接使用了不安全的协议（{scheme}），点击后可能运行脚本或打开本地文件。",
-         "链接只用 https://、http://、mailto: 或指向其他程序的相对路径。"),
+         "链接只用 https://、http://、mailto: 或指向其他程序的相对路径。",
+         description="链接使用了不安全的协议（例如 javascript: 或 file:），点击后可能运行脚本或打开读者电脑上的文件。链接只用 https://、http://、mailto: 或指向其他程序的相对路径。"),
     Rule("html/image", E, "正文中有图片", "这里插入了图片。本版本不发布图片：照片可能拍到面孔、门牌或病历，图片文件还可能带有拍摄时间和 GPS 位置（EXIF）。",
-         "请改用文字描述；需要示意图时请联系编辑组。"),
+         "请改用文字描述；需要示意图时请联系编辑组。",
+         description="本版本不发布图片：照片可能拍到面孔、门牌或病历，图片文件还可能带有拍摄时间和位置。请改用文字描述；需要示意图时请联系编辑组。"),
     Rule("html/image-consent", E, "图片缺少肖像同意", "案例中插入了图片，但 consent.scope 里没有「照片」。",
-         "只有取得照片使用同意（consent.scope 中包含「照片」）后，案例才可以考虑使用图片。"),
+         "只有取得照片使用同意（consent.scope 中包含「照片」）后，案例才可以考虑使用图片。",
+         description="案例中插入了图片，但知情同意的范围（consent.scope）里没有「照片」。只有取得照片使用同意后，案例才可以考虑使用图片；否则请删除图片，改用文字描述。"),
     # --- terms, typography, placeholders ---------------------------------------
     Rule("term/deprecated", W, "不推荐的用语",
-         "「{term}」不推荐使用（{reason}），请改用「{preferred}」。", "{fix}"),
+         "「{term}」不推荐使用（{reason}），请改用「{preferred}」。", "{fix}",
+         description="这个用语不推荐使用（例如带有歧视色彩或已经过时），检查结果会给出建议的说法。请改用建议的用语；很多情况可以运行 `guideline validate --fix` 自动替换。"),
     Rule("typography/spacing", W, "中文与英文、数字之间的空格",
-         "中文与英文字母或数字之间应有一个空格（或多了不该有的空格）。", _AUTOFIX),
+         "中文与英文字母或数字之间应有一个空格（或多了不该有的空格）。", _AUTOFIX,
+         description="中文与英文字母或数字之间应当有一个空格，中文与中文之间不留空格。运行 `guideline validate --fix` 可以自动修正。"),
     Rule("typography/punctuation", W, "中文里的标点",
-         "中文句子里应使用全角标点（，。：；！？），标点前后不留空格。", _AUTOFIX),
+         "中文句子里应使用全角标点（，。：；！？），标点前后不留空格。", _AUTOFIX,
+         description="中文句子里应使用全角标点（，。：；！？），标点前后不留空格。运行 `guideline validate --fix` 可以自动修正。"),
     Rule("placeholder/unfilled", E, "模板占位文字没有替换",
          "{where}还是模板占位文字「待填写」。",
-         "把「待填写」换成实际内容（文件中的注释说明了怎么写）；确实不需要的可选内容可以整段删除。"),
+         "把「待填写」换成实际内容（文件中的注释说明了怎么写）；确实不需要的可选内容可以整段删除。",
+         description="模板里的「待填写」还没有换成实际内容。请把它换成实际内容（文件中的注释说明了怎么写）；确实不需要的可选内容可以整段删除。"),
     # --- importing issue forms and Word files (importers/) ----------------------
     Rule("import/missing-field", E, "表单缺少必填内容",
          "表单中「{label}」没有填写。",
-         "请编辑 issue，补上「{label}」，然后请编辑组重新添加「导入」标签。"),
+         "请编辑 issue，补上「{label}」，然后请编辑组重新添加「导入」标签。",
+         description="通过 issue 表单提交的内容缺少一个必填栏目，无法生成文件。请编辑 issue 补上这一栏，然后请编辑组重新添加「导入」标签。"),
     Rule("import/invalid-field", E, "表单内容的格式不对",
          "表单中「{label}」的值「{value}」{problem}",
-         "请编辑 issue，改正「{label}」，然后请编辑组重新添加「导入」标签。"),
+         "请编辑 issue，改正「{label}」，然后请编辑组重新添加「导入」标签。",
+         description="issue 表单里某一栏的写法不对，例如编号里有中文或空格。请编辑 issue 改正这一栏，然后请编辑组重新添加「导入」标签。"),
     Rule("import/unknown-form", E, "无法识别的表单",
          "这不是「提交案例」或「提交实务经验」表单生成的内容（找不到「{expected}」等栏目）。",
-         "请用仓库「Issues → New issue」中的「提交案例」或「提交实务经验」表单重新提交。"),
+         "请用仓库「Issues → New issue」中的「提交案例」或「提交实务经验」表单重新提交。",
+         description="这段内容不是由「提交案例」或「提交实务经验」表单生成的，工具找不到约定的栏目。请用仓库「Issues → New issue」中的表单重新提交。"),
     Rule("import/exists", E, "文件已经存在",
          "{target} 已经存在，导入不会覆盖已有内容。",
-         "请换一个编号；如果是修改已有内容，请直接编辑那个文件。"),
+         "请换一个编号；如果是修改已有内容，请直接编辑那个文件。",
+         description="要导入的文件已经存在，导入不会覆盖已有内容。请换一个编号；如果是修改已有内容，请直接编辑那个文件。"),
     Rule("import/image-removed", W, "图片没有导入",
          "Word 文件中有 {count} 张图片，没有导入。",
-         "案例不随附图片：照片可能拍到面孔、门牌或病历，还可能带有拍摄时间和位置。文件中相应位置留了「待填写」，请改用文字描述或删除。"),
+         "案例不随附图片：照片可能拍到面孔、门牌或病历，还可能带有拍摄时间和位置。文件中相应位置留了「待填写」，请改用文字描述或删除。",
+         description="案例不随附图片：照片可能拍到面孔、门牌或病历，还可能带有拍摄时间和位置。Word 文件里的图片没有导入，相应位置留了「待填写」，请改用文字描述或删除。"),
 ]
 
 RULES: dict[str, Rule] = {r.code: r for r in _RULES}
+
+# The parts of schema/* messages that depend on the failed JSON Schema keyword (checks/schema.py).
+SCHEMA_ROOT = "文件头"
+"""How the whole front matter is named when an error concerns no single field."""
+SCHEMA_NO_ALTERNATIVE = "不符合任何一种允许的写法。"
+"""schema/invalid detail when the schema has no description of its own."""
+SCHEMA_SEE_DESCRIPTION = "（见说明）"
+"""schema/additional-property list of allowed fields when the schema lists none."""
+SCHEMA_QUOTE = "如果这里是文字，请用引号括起来。"
+"""schema/type hint when text was expected: YAML read the value as a number, date or true/false."""
+SCHEMA_TYPES = {"string": "文字", "array": "列表（每项一行，以 - 开头）", "object": "「字段: 值」形式的映射",
+                "integer": "整数", "number": "数字", "boolean": "true 或 false", "null": "空值"}
+"""JSON types in words, for schema/type."""
+SCHEMA_LIMITS = {
+    "minItems": "至少需要 {limit} 项。", "maxItems": "最多 {limit} 项。",
+    "minLength": "不能为空。", "maxLength": "太长了，最多 {limit} 个字。",
+    "minProperties": "不能为空。", "uniqueItems": "有重复的项。",
+}
+"""schema/length detail per keyword; {limit} is the keyword's value."""
 
 
 def make(code: str, path: str, line: int, column: int = 1, **params: object) -> Finding:
@@ -215,3 +309,26 @@ def make(code: str, path: str, line: int, column: int = 1, **params: object) -> 
         path=path, line=max(1, line), column=max(1, column), code=code, severity=rule.severity,
         message=rule.message.format(**params), hint=rule.hint.format(**params),
     )
+
+
+def _level(rule: Rule) -> str:
+    return "错误" if rule.severity is Severity.ERROR else "警告"
+
+
+def plain_list() -> str:
+    """`guideline rules`: one line per code."""
+    return "".join(f"{code:32} {_level(rule)}  {rule.title}\n" for code, rule in sorted(RULES.items()))
+
+
+def markdown_reference() -> str:
+    """docs/rules.md: the descriptions, never the message templates (their placeholders mean nothing to a reader)."""
+    def cell(text: str) -> str:
+        # Texts mention Markdown and HTML syntax (**文字**, <br>, |): show it, do not apply it.
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("<", "&lt;")
+
+    rows = "".join(f"| `{code}` | {_level(rule)} | {cell(rule.title)} | {cell(rule.description)} |\n"
+                   for code, rule in sorted(RULES.items()))
+    return ("# 检查规则一览\n\n"
+            "每条检查结果末尾方括号里是规则代码，例如 `[schema/required]`。「错误」必须改正才能合并；「警告」建议改正。\n"
+            "本页由 `guideline rules --markdown` 根据 tooling/guideline/catalogue.py 生成，请勿直接修改。\n\n"
+            "| 代码 | 级别 | 名称 | 说明 |\n|---|---|---|---|\n" + rows)

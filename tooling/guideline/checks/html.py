@@ -16,8 +16,7 @@ from urllib.parse import unquote
 from ..catalogue import make
 from ..findings import Finding
 from ..model import Source
-from ..source.markdown import Outline
-from .prose import position, without_code
+from ..source.prose import position, without_code
 
 if TYPE_CHECKING:
     from . import Context
@@ -76,10 +75,10 @@ def _tags(source: Source, fragment: str, line: int, col: int) -> Iterator[Findin
                 yield make("html/raw", source.path, row, column, tag=name)
 
 
-def check(source: Source, outline: Outline, context: Context) -> Iterator[Finding]:
+def check(source: Source, context: Context) -> Iterator[Finding]:
     if not source.body:
         return
-    for fragment, line, col in outline.html:
+    for fragment, line, col in source.outline.html:
         yield from _tags(source, fragment, line, col)
     text = without_code(source.body)
     for m in _ATTR_LIST.finditer(text):

@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from ..catalogue import make
 from ..findings import Finding
-from ..load import FileResult, classify
+from ..kinds import kind_of, parse_path
+from ..model import Corpus
 from ..source.markdown import internal_target
 
+if TYPE_CHECKING:
+    from . import Context
 
-def check(results: list[FileResult], existing: set[str]) -> Iterator[Finding]:
-    for r in results:
-        if r.outline is None:
-            continue
-        for target, line, col in r.outline.links:
-            resolved = internal_target(r.path, target)
+
+def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
+    for s in corpus.sources.values():
+        for target, line, col in s.outline.links:
+            resolved = internal_target(s.path, target)
             if resolved is None:
                 continue  # anchors and external links; unsafe schemes are html/* checks
-            if resolved not in existing:
-                yield make("link/broken", r.path, line, col, target=unquote(target))
-            elif classify(resolved) not in ("procedure", "chapter", "case", "note"):
-                yield make("link/not-content", r.path, line, col, target=unquote(target))
+            where = parse_path(resolved)
+            if resolved not in corpus.files:
+                yield make("link/broken", s.path, line, col, target=unquote(target))
+            elif where is None or not kind_of(where.kind).markdown:
+                yield make("link/not-content", s.path, line, col, target=unquote(target))

@@ -14,12 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 from ..catalogue import make
 from ..findings import Finding
+from ..kinds import PROSE_KINDS
 from ..model import APPROVED, Source
-from ..source.markdown import Outline
 from ..source.yamlparse import Marks
 from .privacy_patterns import detect, masked, value_hash
 
-MARKDOWN_KINDS = {"case", "note", "procedure", "chapter"}
 ALLOWLIST_FILE = "privacy-allowlist.yaml"
 
 if TYPE_CHECKING:
@@ -70,8 +69,8 @@ class LineIndex:
         return self.first_line + row, offset - self.starts[row] + 1
 
 
-def check(source: Source, outline: Outline, context: Context) -> Iterator[Finding]:
-    if source.kind not in MARKDOWN_KINDS:
+def check(source: Source, context: Context) -> Iterator[Finding]:
+    if source.kind not in PROSE_KINDS:
         return
     is_case = source.kind == "case"
     # Every string is looked at, slug-shaped ones too: 139-1234-5678 and 110105194503121236 fit a slug.

@@ -105,7 +105,7 @@ _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
 def id_check_ok(digits: str) -> bool:
     """MOD 11-2 check digit of an 18-character resident ID number."""
-    total = sum(int(d) * w for d, w in zip(digits[:17], _WEIGHTS))
+    total = sum(int(d) * w for d, w in zip(digits[:17], _WEIGHTS, strict=True))
     return "10X98765432"[total % 11] == digits[17].upper()
 
 
@@ -164,8 +164,10 @@ _NAMED_PLACE = "路街大巷胡弄里村庄屯"  # matches that begin with these
 # The name before a road or village, stopping at a larger unit or a verb (某镇|李家村, 住在|朝阳路).
 _ROAD_NAME = re.compile(rf"(?:(?![省市县区镇乡住在到于是的])[{_HAN}]){{1,8}}$")
 # 地址 only when a value follows it (地址：…, 地址是…): 「具体地址」 names the field, not a place.
-RESIDENCE = re.compile(rf"(?:家住|住在|居住在|住于|搬到|搬回(?:了|到)?|老家在|(?:住址|地址)(?=[:\s是为在]))[:\s]*(?:是|为)?在?([{_HAN}0-9]{{2,12}}?(?:小区|社区|花园|家园|公寓|大院|新村|胡同|路|街|村|苑))")
-_GENERIC_PLACE = re.compile(r"某|该|本|这|那|一个|一处|老旧|附近|周边|同一|农村|城中村|城市|原来|原|的|所在|当地|郊区|乡村|普通|别的|其他|马路|街道")
+RESIDENCE = re.compile(rf"(?:家住|住在|居住在|住于|搬到|搬回(?:了|到)?|老家在|(?:住址|地址)(?=[:\s是为在]))"
+                       rf"[:\s]*(?:是|为)?在?([{_HAN}0-9]{{2,12}}?(?:小区|社区|花园|家园|公寓|大院|新村|胡同|路|街|村|苑))")
+_GENERIC_PLACE = re.compile(r"某|该|本|这|那|一个|一处|老旧|附近|周边|同一|农村|城中村|城市|原来|原|的|所在|当地|郊区"
+                            r"|乡村|普通|别的|其他|马路|街道")
 EXACT_DATES = [
     (("月",), True, re.compile(r"(?<![0-9])(?:(?:19|20)[0-9]{2}\s*年\s*)?[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*[日号]")),
     (("-", "/", "."), True, re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12][0-9]|3[01])(?![0-9])")),

@@ -18,7 +18,8 @@ from markdown_it.token import Token
 
 from ..render import convert_callouts
 from ..source.markdown import internal_target, parser
-from .layout import Target, html as html_page, relative
+from .layout import Target, relative
+from .layout import html as html_page
 from .sanitise import sanitise
 
 ADMONITION = {"NOTE": "note", "TIP": "tip", "IMPORTANT": "info", "WARNING": "warning", "CAUTION": "danger"}
