@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..findings import Finding
 from ..model import Corpus, Source, Term
 from ..source.markdown import Outline
-from . import html, ids, placeholder, privacy, references, schema, structure, terms, typography
+from . import emphasis, glyphs, html, ids, placeholder, privacy, references, schema, structure, terms, typography
 
 
 @dataclass
@@ -34,6 +34,8 @@ FILE_CHECKS: list[tuple[str, FileCheck]] = [
     ("html", html.check),
     ("terms", terms.check),
     ("typography", typography.check),
+    ("emphasis", emphasis.check),
+    ("glyphs", glyphs.check),
     ("placeholder", placeholder.check),
 ]
 

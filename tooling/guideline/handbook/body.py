@@ -15,6 +15,7 @@ import re
 from typing import Any
 from urllib.parse import unquote
 
+from markdown_it.common.utils import unescapeAll
 from markdown_it.tree import SyntaxTreeNode
 
 from ..render import CALLOUT_TITLES
@@ -22,7 +23,6 @@ from ..source.markdown import allowed_target, internal_target, parse, plain, uni
 
 Json = dict[str, Any]
 NO_ATTR: list[Any] = ["", [], []]
-_SAFE_LANGUAGE = re.compile(r"[A-Za-z0-9_-]{1,40}")  # Typst and the highlighter take no other names
 _RAW_TAG = re.compile(r"<(/?)(sub|sup|kbd|br)\s*/?>", re.I)
 _TAGS = re.compile(r"<[^>]*>")
 _ALIGN = {"left": "AlignLeft", "center": "AlignCenter", "right": "AlignRight"}
@@ -165,12 +165,12 @@ class Converter:
         if t == "bullet_list":
             return [el("BulletList", [self.item(i) for i in node.children])]
         if t == "ordered_list":
-            start = int(node.attrs.get("start", 1) or 1)
+            start = int(node.attrs.get("start", 1))
             delim = "OneParen" if node.children and node.children[0].markup == ")" else "Period"
             return [el("OrderedList", [[start, el("Decimal"), el(delim)], [self.item(i) for i in node.children]])]
         if t in ("fence", "code_block"):
-            language = node.info.strip().split(" ")[0] if t == "fence" else ""
-            classes = [language] if _SAFE_LANGUAGE.fullmatch(language) else []
+            language = unescapeAll(node.info).strip().split(" ")[0] if t == "fence" else ""
+            classes = [language] if language else []  # the Typst writer gets plain names only (filter.lua)
             return [el("CodeBlock", [["", classes, []], node.content.removesuffix("\n")])]
         if t == "hr":
             return [el("HorizontalRule")]

@@ -65,6 +65,8 @@ def _prepare(tokens: list[Token], links: Links, shift: int) -> None:
                 tok.attrs.pop("href", None)
             else:
                 tok.attrs["href"] = href
+        elif tok.type in ("s_open", "s_close"):
+            tok.tag = "del"  # as GitHub writes strikethrough
         elif tok.type == "image":  # refused by validate; never fetched, its text stays
             tok.type, tok.content, tok.children = "text", plain(tok.children), None
         elif tok.type == "alert_open":

@@ -41,7 +41,7 @@ CLASSES = {
     "hr": {"footnotes-sep"}, "section": {"footnotes"},
 }
 SCHEMES = {"http", "https", "mailto"}
-_LANGUAGE = re.compile(r"language-[\w+#.-]{1,40}")
+_LANGUAGE = re.compile(r"language-\S{1,60}")
 _FOOTNOTE_ID = re.compile(r"fn(ref)?-[\w-]+-\d+(:\d+)?")
 
 

@@ -24,8 +24,15 @@ from mdit_py_plugins.gfm import gfm_plugin
 
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
-    """The one parser of contributors' bodies."""
-    return MarkdownIt("commonmark").use(gfm_plugin)
+    """The one parser of contributors' bodies (and the site's renderer, footnotes written as GitHub writes them)."""
+    md = MarkdownIt("commonmark").use(gfm_plugin)
+    md.add_render_rule("footnote_caption", lambda self, tokens, idx, options, env: str(tokens[idx].meta["id"] + 1))
+    md.add_render_rule("footnote_block_open", lambda self, tokens, idx, options, env:
+                       '<section class="footnotes">\n<ol class="footnotes-list">\n')
+    anchor = md.renderer.rules["footnote_anchor"]
+    md.add_render_rule("footnote_anchor", lambda self, tokens, idx, options, env:
+                       anchor(tokens, idx, options, env).replace("\u21a9\ufe0e", "\u21a9"))
+    return md
 
 
 @lru_cache(maxsize=1)
@@ -136,6 +143,8 @@ class Outline:
     """(level, plain text, line) for every heading."""
     links: list[tuple[str, int, int]] = field(default_factory=list)
     """(target, line, column) for every link (inline, reference-style, autolink, in any container)."""
+    link_texts: list[str] = field(default_factory=list)
+    """The text of each link, in the order of `links`."""
     images: list[tuple[str, int, int]] = field(default_factory=list)
     """(target, line, column) for every image, inline or reference-style."""
     html: list[tuple[str, int, int]] = field(default_factory=list)
@@ -185,14 +194,28 @@ def outline(body: str, body_line: int) -> Outline:
     return out
 
 
+def _link_text(children: list[Token], opening: Token) -> str:
+    i = children.index(opening) if opening in children else -1
+    text = []
+    for tok in children[i + 1:] if i >= 0 else []:
+        if tok.type == "link_close":
+            break
+        text.append(tok.content)
+    return "".join(text)
+
+
 def _inline(children: list[Token], lines: list[str], start: int, end: int, body_line: int, out: Outline) -> None:
     for child in walk(children):
         if child.type in ("link_open", "image"):
             target = str(child.attrs.get("href") or child.attrs.get("src") or "")
-            raw = unquote(target.split("#")[0])[:20]
-            row, col = _locate(lines, start, end, ("](" + raw, "](" + target[:20], "]: " + raw, "<" + raw, "][", "]"))
-            found = (target, row + body_line, col + (3 if lines[row][col:col + 2] == "](" else 1))
-            (out.images if child.type == "image" else out.links).append(found)
+            if child.type == "image":
+                row, col = _locate(lines, start, end, ("![",))
+                out.images.append((target, row + body_line, col + 1))
+                continue
+            raw = unquote(target)[:20] or ")"
+            row, col = _locate(lines, start, end, ("](" + raw, "](<" + raw, "](" + target[:20], "]: " + raw, "<" + raw, "][", "]"))
+            out.links.append((target, row + body_line, col + (3 if lines[row][col:col + 2] == "](" else 1)))
+            out.link_texts.append(_link_text(children, child))
         elif child.type == "html_inline":
             row, col = _locate(lines, start, end, (child.content,))
             out.html.append((child.content, row + body_line, col + 1))

@@ -104,8 +104,18 @@ local function Table(t)
   return t
 end
 
+-- Typst reads a code block's language as a name: ```c++ would stop the build. Other
+-- languages keep their class (EPUB and Word show them as plain code).
+local function CodeBlock(cb)
+  if typst and cb.classes[1] and not cb.classes[1]:match("^[%w_-]+$") then
+    cb.classes = {}
+    return cb
+  end
+  return nil
+end
+
 -- Body divs go first so that headings are shifted before callouts wrap their content.
 return {
-  { RawInline = drop_raw, RawBlock = drop_raw, Table = Table },
+  { RawInline = drop_raw, RawBlock = drop_raw, Table = Table, CodeBlock = CodeBlock },
   { Div = Div },
 }
