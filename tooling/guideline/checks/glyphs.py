@@ -42,4 +42,4 @@ def check(source: Source, outline: Outline, context: Context) -> Iterator[Findin
             continue
         seen.add(ch)
         yield make("font/missing-glyph", source.path, *position(source.body, source.body_line, m.start()),
-                   char=ch, code=f"{ord(ch):04X}")
+                   char=ch, codepoint=f"{ord(ch):04X}")

@@ -131,7 +131,7 @@ class Converter:
                 return content
             return [el("Link", [NO_ATTR, content, [href, str(node.attrs.get("title", "") or "")]])]
         if t == "image":  # refused by validate; its text stays, nothing is fetched
-            return text(plain(_inline_tokens(node)))
+            return text(plain(node.token.children if node.token else []))
         if t == "footnote_ref":
             return [el("Note", self.notes.get(int(node.meta["id"]), []))]
         return []  # html_inline outside the allowed tags, footnote_anchor
@@ -227,6 +227,6 @@ def blocks(markdown: str, source_path: str, prefix: str, targets: dict[str, str]
 
 
 def _inline_tokens(node: SyntaxTreeNode) -> list[Any]:
-    """The inline tokens of a heading (via its inline child) or an image."""
+    """The inline tokens of a heading (via its inline child)."""
     token = node.children[0].token if node.children else node.token
     return list(token.children or []) if token else []
