@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from conftest import write
@@ -71,12 +70,16 @@ def test_id_must_equal_file_name_and_be_unique(cli, corpus):  # type: ignore[no-
     assert any(c == "id/duplicate" for c, _, _ in got)
 
 
-def test_unlisted_procedure_and_unknown_chapter(cli, corpus):  # type: ignore[no-untyped-def]
+def test_procedure_order_and_unknown_chapter(cli, corpus):  # type: ignore[no-untyped-def]
+    """Two procedures with one order number are a warning (ties go by id); a procedure in a
+    folder that is no chapter would appear nowhere, so it is an error."""
     text = (corpus / PROC).read_text(encoding="utf-8").replace("id: visit-prep", "id: extra-step")
     write(corpus, "guideline/01-basics/extra-step.md", text)
+    write(corpus, "guideline/03-missing/lost-step.md", text.replace("id: extra-step", "id: lost-step"))
     replace(corpus, "guideline/guideline.yaml", "  - 02-visits\n", "  - 02-visits\n  - 03-missing\n")
     got = findings(cli, corpus)
-    assert ("ref/unlisted-procedure", "guideline/01-basics/extra-step.md", 2) in got
+    assert ("ref/duplicate-order", PROC, 18) in got
+    assert ("ref/no-chapter", "guideline/03-missing/lost-step.md", 2) in got
     assert ("ref/unknown-chapter", "guideline/guideline.yaml", 16) in got
 
 
@@ -86,10 +89,10 @@ def test_unlisted_chapter(cli, corpus):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("old,new,expected", [
-    ("## 注意事项\n", "## 注意\n", [("structure/missing-section", 19), ("structure/unknown-section", 36)]),
-    ("## 目的\n\n说明入户前准备的做法，保障老年人和社工的安全。\n\n", "", [("structure/missing-section", 19)]),
-    ("## 参考依据\n", "## 目的\n", [("structure/duplicate-section", 43)]),
-    ("## 适用情形\n\n所有入户探访。\n\n", "", [("structure/missing-section", 19)]),
+    ("## 注意事项\n", "## 注意\n", [("structure/missing-section", 20), ("structure/unknown-section", 37)]),
+    ("## 目的\n\n说明入户前准备的做法，保障老年人和社工的安全。\n\n", "", [("structure/missing-section", 20)]),
+    ("## 参考依据\n", "## 目的\n", [("structure/duplicate-section", 44)]),
+    ("## 适用情形\n\n所有入户探访。\n\n", "", [("structure/missing-section", 20)]),
 ])
 def test_required_sections_in_order(cli, corpus, old, new, expected):  # type: ignore[no-untyped-def]
     replace(corpus, PROC, old, new)
@@ -111,12 +114,12 @@ def test_links(cli, corpus):  # type: ignore[no-untyped-def]
     replace(corpus, PROC, "所有入户探访。\n", "所有入户探访，见[敲门](door-knock.md)、[跌倒](../02-visits/fall-response.md#步骤)"
             "和[外部](https://example.org)。\n\n另见[不存在](../02-visits/nothing.md)与[配置](../guideline.yaml)。\n")
     got = only(findings(cli, corpus), PROC)
-    assert got == [("link/broken", 28), ("link/not-content", 28)]
+    assert got == [("link/broken", 29), ("link/not-content", 29)]
 
 
 def test_organisation_needs_emails_or_domains(cli, corpus):  # type: ignore[no-untyped-def]
-    replace(corpus, "organisations.yaml", "  domains:\n    - alpha.example.org\n", "")
+    replace(corpus, "organisations/alpha-demo.yaml", "domains:\n  - alpha.example.org\n", "")
     r = cli(corpus, "validate", "--format", "json")
     f = r.json()["findings"]
-    assert [(x["code"], x["path"], x["line"]) for x in f] == [("schema/invalid", "organisations.yaml", 2)]
+    assert [(x["code"], x["path"], x["line"]) for x in f] == [("schema/invalid", "organisations/alpha-demo.yaml", 2)]
     assert "emails" in f[0]["message"] and "domains" in f[0]["message"]

@@ -39,7 +39,7 @@ def test_text_report_is_grouped_and_located(cli, corpus):  # type: ignore[no-unt
         "  第 9 行第 5 列  错误  引用的程序「door-knok」不存在。  [ref/unknown-procedure]",
         "      提示：检查拼写；现有程序编号见网站「程序索引」或 guideline/ 下的文件名。",
     ]
-    assert r.out.rstrip().endswith("检查未通过：共检查 11 个文件，1 个错误，0 个警告。")
+    assert r.out.rstrip().endswith("检查未通过：共检查 13 个文件，1 个错误，0 个警告。")
 
 
 def test_warnings_do_not_fail(cli, corpus):  # type: ignore[no-untyped-def]
@@ -115,7 +115,7 @@ def test_cache_gives_the_same_answer_and_notices_changes(cli, corpus):  # type: 
     from guideline.validate import load_context
 
     before = load_context(corpus).digest
-    replace(corpus, "guideline/glossary.yaml", "带有污名。", "带有污名和歧视。")
+    replace(corpus, "guideline/glossary/cognitive-impairment.yaml", "带有污名。", "带有污名和歧视。")
     assert load_context(corpus).digest != before
 
 
@@ -127,3 +127,26 @@ def test_corrupt_cache_is_ignored(cli, corpus):  # type: ignore[no-untyped-def]
 def test_rules_lists_every_code(cli, corpus):  # type: ignore[no-untyped-def]
     r = cli(corpus, "rules")
     assert "yaml/duplicate-key" in r.out and "schema/required" in r.out and r.code == 0
+
+
+def test_every_command_but_rules_needs_a_repository(cli, tmp_path):  # type: ignore[no-untyped-def]
+    for args in (["validate"], ["build"], ["serve"], ["codeowners"], ["credits"], ["diff"], ["release", "1.0.0"],
+                 ["new", "org", "--id", "x"], ["import", "issue", "form.md"]):
+        r = cli(tmp_path, *args)
+        assert (r.code, r.err) == (2, f"用法错误：{tmp_path} 不是指引仓库（找不到 guideline/guideline.yaml）。\n"), args
+    assert cli(tmp_path, "rules").code == 0
+
+
+def test_library_errors_become_messages_and_exit_codes(corpus, capsys):  # type: ignore[no-untyped-def]
+    from guideline.cli import main
+
+    outside = corpus.parent / "elsewhere.md"
+    assert main(["--root", str(corpus), "validate", str(outside)]) == 2
+    assert capsys.readouterr().err == f"用法错误：{outside} 不在仓库 {corpus} 之内。\n"
+    assert main(["--root", str(corpus), "release", "1.0"]) == 2
+    assert capsys.readouterr().err == "用法错误：版本号写成 1.0.0 这样的三段数字，日期写成 2026-10-15。\n"
+    replace(corpus, CASE, "  - door-knock\n", "  - door-knok\n")
+    assert main(["--root", str(corpus), "build", "--site", "--out", str(corpus / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "[ref/unknown-procedure]" in err and err.endswith("内容检查未通过，没有生成任何输出。请先修正上面的错误。\n")
+    assert not (corpus / "out").exists()

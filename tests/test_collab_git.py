@@ -7,6 +7,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+
 from collab_helpers import CASE, NOTE, commit_all, git, init_repo
 from conftest import run_cli, write
 
@@ -30,6 +31,7 @@ def test_two_organisations_merge_without_losing_anything(corpus: Path, tmp_path:
     assert result.code == 0, result.out
     assert result.json()["counts"]["error"] == 0
     titles = ["每周探访的李奶奶", "电话问候的赵大爷", "夜间跌倒的电话确认", "出发前的电话确认"]
+
     from guideline.snapshot import load_corpus
 
     model = load_corpus(corpus)
@@ -94,10 +96,13 @@ def test_diff_names_every_added_and_changed_item(corpus: Path) -> None:
 
     md = run_cli(corpus, "diff", "main", "--format", "md").out
     assert "## 内容变更：新增 2 项，修改 1 项，删除 1 项" in md
-    assert "| 修改 | 程序 | 入户前准备<br>`guideline/01-basics/visit-prep.md` | 阿尔法（示例） | 字段：status；小节：适用情形；状态：已通过 → 审阅中 | @net/editors |" in md
+    assert ("| 修改 | 程序 | 入户前准备<br>`guideline/01-basics/visit-prep.md` | 阿尔法（示例） "
+            "| 字段：status；小节：适用情形；状态：已通过 → 审阅中 | @net/editors |") in md
     assert "每周探访的李奶奶" in md and "出发前的电话确认" in md
     bad = run_cli(corpus, "diff", "no-such-rev")
-    assert bad.code == 2 and "找不到 git 版本「no-such-rev」" in bad.err
+    assert (bad.code, bad.err) == (2, "用法错误：找不到 git 版本「no-such-rev」。\n")
+    bad_base = run_cli(corpus, "diff", "no-such-rev", "main")  # the message names the revision that is missing
+    assert (bad_base.code, bad_base.err) == (2, "用法错误：找不到 git 版本「no-such-rev」。\n")
 
 
 def test_credits_attribute_authors_and_co_authors(corpus: Path) -> None:
@@ -135,13 +140,14 @@ def test_release_stamps_edition_tags_and_writes_changelog(corpus: Path) -> None:
     text = settings.read_text(encoding="utf-8")
     assert text.startswith("# 指引的总体设置（这行注释必须保留）。\n")
     assert "version: 0.2.0\n" in text and "edition: 2026 年版\n" in text
+    from guideline.model import Release
     from guideline.snapshot import load_corpus
 
-    entry = load_corpus(corpus).settings["releases"][0]
-    assert entry == {"version": "0.2.0", "date": "2026-11-01", "edition": "2026 年版", "changes": [
+    entry = load_corpus(corpus).settings.releases[0]
+    assert entry == Release("0.2.0", "2026-11-01", "2026 年版", (
         "修改程序「入户前准备」（visit-prep）：小节：适用情形",
         "新增案例「每周探访的李奶奶」（alpha-weekly-visits）",
-    ]}
+    ))
     assert "新增案例「每周探访的李奶奶」" in git(corpus, "tag", "-n5", "--list", "v0.2.0").stdout
     assert run_cli(corpus, "validate").code == 0
     again = run_cli(corpus, "release", "0.2.0")

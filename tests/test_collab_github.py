@@ -18,16 +18,17 @@ def test_codeowners_check_passes_on_the_shipped_repository() -> None:
 
 
 def test_codeowners_goes_stale_when_an_organisation_is_added(tmp_path: Path) -> None:
-    for rel in ("organisations.yaml", "guideline/guideline.yaml", ".github/CODEOWNERS"):
+    shutil.copytree(REPO / "organisations", tmp_path / "organisations")
+    for rel in ("guideline/guideline.yaml", ".github/CODEOWNERS"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(REPO / rel, tmp_path / rel)
     assert run_cli(tmp_path, "codeowners", "--check").code == 0
-    with (tmp_path / "organisations.yaml").open("a", encoding="utf-8") as fh:
-        fh.write("zeta-demo:\n  name: 泽塔示例社工站（虚构）\n  short_name: 泽塔（示例）\n  district: 顺义区\n"
-                 "  specialties: []\n  maintainers:\n    - zeta-editor\n  domains:\n    - zeta.example.org\n")
+    (tmp_path / "organisations/zeta-demo.yaml").write_text(
+        "name: 泽塔示例社工站（虚构）\nshort_name: 泽塔（示例）\ndistrict: 顺义区\n"
+        "specialties: []\nmaintainers:\n  - zeta-editor\ndomains:\n  - zeta.example.org\n", encoding="utf-8")
     stale = run_cli(tmp_path, "codeowners", "--check")
     assert stale.code == 1
-    assert stale.out.startswith(".github/CODEOWNERS 已过期：它与 organisations.yaml 和 guideline/guideline.yaml 不一致。\n")
+    assert stale.out.startswith(".github/CODEOWNERS 已过期：它与 organisations/ 和 guideline/guideline.yaml 不一致。\n")
     assert "+/cases/zeta-demo/ @zeta-editor\n" in stale.out
     assert run_cli(tmp_path, "codeowners").code == 0
     assert run_cli(tmp_path, "codeowners", "--check").code == 0

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
 from conftest import REPO, run_cli
 
 FORMS = REPO / ".github" / "ISSUE_TEMPLATE"
@@ -174,7 +175,7 @@ def test_import_docx_needs_a_registered_org(corpus: Path, tmp_path: Path) -> Non
     source = tmp_path / "x.docx"
     write_docx(source)
     result = run_cli(corpus, "import", "docx", str(source), "--org", "nobody")
-    assert result.code == 2 and "机构「nobody」没有在 organisations.yaml 中登记" in result.err
+    assert result.code == 2 and "机构「nobody」没有在 organisations/ 中登记" in result.err
 
 
 def test_new_case_keeps_comments_and_reports_placeholders(corpus: Path) -> None:
@@ -192,12 +193,12 @@ def test_new_org_and_procedure_update_registry_and_chapter(corpus: Path) -> None
     result = run_cli(corpus, "new", "org", "--id", "gamma-demo", "--name", "伽马示例社工站（虚构）", "--short-name", "伽马（示例）",
                      "--district", "海淀区", "--specialty", "emergency", "--maintainer", "gamma-lead", "--domain", "gamma.example.org")
     assert result.code == 0, result.err
-    registry = (corpus / "organisations.yaml").read_text(encoding="utf-8")
-    assert "gamma-demo:\n  # 机构全称：在民政部门登记的全称；示例机构须标明「虚构」。\n  name: 伽马示例社工站（虚构）\n" in registry
+    registry = (corpus / "organisations/gamma-demo.yaml").read_text(encoding="utf-8")
+    assert "# 机构全称：在民政部门登记的全称；示例机构须标明「虚构」。\nname: 伽马示例社工站（虚构）\n" in registry
     assert "description: 待填写" in registry
     result = run_cli(corpus, "new", "procedure", "--chapter", "02-visits", "--id", "night-call", "--title", "夜间来电", "--org", "gamma-demo")
     assert result.code == 0, result.err
-    assert "  - night-call\n" in (corpus / "guideline/02-visits/index.md").read_text(encoding="utf-8")
+    assert "\norder: 20\n" in (corpus / "guideline/02-visits/night-call.md").read_text(encoding="utf-8")
     codes = {c for c, _, _ in run_cli(corpus, "validate", "--format", "json").findings()}
     # Only what is still 「待填写」 is reported (vocabulary checks also name the unknown value).
     assert codes == {"placeholder/unfilled", "ref/unknown-theme", "ref/unknown-risk-level", "schema/pattern"}

@@ -20,7 +20,7 @@ def test_character_outside_every_font_fails_the_build(corpus: Path, tmp_path: Pa
     result = run_cli(corpus, "build", "--handbook", "--out", str(out))
     assert result.code == 1
     assert "生成失败：手册所用字体（Noto Serif CJK SC、Noto Sans CJK SC）没有下列字符，排印出来会是空白方块：" in result.err
-    assert f"字符「{TANGUT}」（U+17000）出现在 guideline/01-basics/door-knock.md 第 26 行" in result.err
+    assert f"字符「{TANGUT}」（U+17000）出现在 guideline/01-basics/door-knock.md 第 27 行" in result.err
     assert "请改用常用字或用文字说明" in result.err
     assert "Traceback" not in result.err
     assert not (out / "handbook").exists()  # nothing half-written

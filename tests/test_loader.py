@@ -26,7 +26,7 @@ def test_fixture_corpus_is_valid(cli, corpus):  # type: ignore[no-untyped-def]
     r = cli(corpus, "validate", "--format", "json", "--no-cache")
     assert r.code == 0, r.out
     assert r.json()["counts"] == {"error": 0, "warning": 0}
-    assert r.json()["files"] == 11
+    assert r.json()["files"] == 13
 
 
 def test_bom_and_crlf_are_fine(cli, corpus):  # type: ignore[no-untyped-def]
@@ -98,8 +98,9 @@ def test_refused_yaml_features(cli, corpus, snippet, code, line):  # type: ignor
 
 
 def test_directive_is_refused(cli, corpus):  # type: ignore[no-untyped-def]
-    write(corpus, "organisations.yaml", "%YAML 1.1\n---\n" + (corpus / "organisations.yaml").read_text(encoding="utf-8"))
-    assert ("yaml/directive", "organisations.yaml", 1) in findings(cli, corpus)
+    org = "organisations/alpha-demo.yaml"
+    write(corpus, org, "%YAML 1.1\n---\n" + (corpus / org).read_text(encoding="utf-8"))
+    assert ("yaml/directive", org, 1) in findings(cli, corpus)
 
 
 def test_runaway_nesting_is_refused_without_crashing(cli, corpus):  # type: ignore[no-untyped-def]
@@ -135,14 +136,14 @@ def test_stray_files_are_not_silently_dropped(cli, corpus):  # type: ignore[no-u
 
 def test_a_crash_inside_one_file_is_a_finding_and_the_run_goes_on(corpus, monkeypatch):  # type: ignore[no-untyped-def]
     from guideline import validate
-    from guideline.checks import FILE_CHECKS
+    from guideline.checks import FILE_CHECKS, Check
 
-    def explode(source, outline, context):  # type: ignore[no-untyped-def]
+    def explode(source, context):  # type: ignore[no-untyped-def]
         if source.path.endswith("door-knock.md"):
             raise RuntimeError("boom")
         return []
 
-    monkeypatch.setattr("guideline.validate.FILE_CHECKS", FILE_CHECKS + [("explode", explode)])
+    monkeypatch.setattr("guideline.validate.FILE_CHECKS", (*FILE_CHECKS, Check("explode", frozenset(), file=explode)))
     report = validate.run(corpus, use_cache=False)
     assert [(f.code, f.path) for f in report.findings] == [("internal/error", "guideline/01-basics/door-knock.md")]
-    assert report.files == 11
+    assert report.files == 13

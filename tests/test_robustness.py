@@ -36,15 +36,16 @@ def test_corrupted_files_never_crash_a_check() -> None:
     rng = random.Random(20261129)
     files, _ = discover(FIXTURE)
     context = load_context(FIXTURE)
-    originals = {p: (FIXTURE / p).read_text(encoding="utf-8") for p, _ in files}
+    originals = {w.path: (FIXTURE / w.path).read_text(encoding="utf-8") for w in files}
     crashes = []
     for _ in range(1500):
-        path, kind = rng.choice(files)
-        result = analyse(path, kind, mutate(rng, originals[path]), context)
+        where = rng.choice(files)
+        result = analyse(where, mutate(rng, originals[where.path]), context)
         crashes += [f for f in result.findings if f.code == "internal/error"]
         if rng.random() < 0.05:  # now and then, the whole-corpus checks on a corpus holding the broken file
-            sources = [analyse(p, k, originals[p].encode(), context).source for p, k in files if p != path]
-            corpus = assemble(Path("."), [s for s in sources + [result.source] if s is not None])
-            for _name, check in CORPUS_CHECKS:
-                list(check(corpus))
+            sources = [analyse(w, originals[w.path].encode(), context).source for w in files if w != where]
+            corpus = assemble(Path("."), [s for s in [*sources, result.source] if s is not None])
+            for check in CORPUS_CHECKS:
+                assert check.corpus is not None
+                list(check.corpus(corpus, context))
     assert crashes == []

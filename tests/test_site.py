@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-from site_helpers import site_corpus
 
 from conftest import REPO, run_cli
 from guideline import validate
@@ -16,6 +15,7 @@ from guideline.render import BuildInfo, RenderError
 from guideline.site import build_site, verify
 from guideline.site.body import body_markdown, md_text
 from guideline.site.sanitise import sanitise
+from site_helpers import site_corpus
 
 ITEM_ID = re.compile(r'id="((?:procedure|checklist|case|note|term|org|chapter)-[^"]+)"')
 
@@ -138,7 +138,7 @@ def test_completeness_check_fails_loudly(built: dict[str, Path]) -> None:
     assert report.corpus is not None
     corpus = report.corpus
     ghost = corpus.cases["alpha-living-alone"]
-    corpus.cases["ghost-case"] = Case(ghost.source, id="ghost-case", org="alpha-demo")
+    corpus.cases["ghost-case"] = Case(ghost.source, "ghost-case", ghost.title, ghost.status, org="alpha-demo")
     with pytest.raises(RenderError, match=r"^网站不完整：1 项通过检查的内容没有出现在网站中（案例 ghost-case）。"):
         verify.completeness(corpus, built["preview"] / "site")
 
@@ -153,7 +153,7 @@ def test_search_self_test_fails_without_chinese_segmentation(built: dict[str, Pa
         doc["title"], doc["text"] = doc["title"].replace("\u200b", ""), doc["text"].replace("\u200b", "")
     (site / "search/search_index.json").write_text(json.dumps(index), encoding="utf-8")
     verify.search(report.corpus, built["preview"] / "site")  # the real index passes
-    with pytest.raises(RenderError, match="^中文搜索自检失败：搜索「对象」、「表明」、「应对」、「活动室」找不到对应页面。"):
+    with pytest.raises(RenderError, match=r"^中文搜索自检失败：搜索「对象」、「表明」、「应对」、「活动室」找不到对应页面。"):
         verify.search(report.corpus, site)
 
 

@@ -47,8 +47,8 @@ def test_fix_changes_only_what_was_found(corpus: Path) -> None:
     result = run_cli(corpus, "validate", "--fix", "--format", "json")
     after = path.read_text(encoding="utf-8")
     assert result.code == 0 and "已修正 1 个文件" in result.err
-    diff = [l for l in difflib.unified_diff(before.split("\n"), after.split("\n"), lineterm="", n=0)
-            if l[:1] in "+-" and not l.startswith(("+++", "---"))]
+    diff = [line for line in difflib.unified_diff(before.split("\n"), after.split("\n"), lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
     assert diff == [
         "-title: 老年痴呆老人的探访",
         "+title: 认知障碍老人的探访",

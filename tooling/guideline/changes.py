@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .kinds import KINDS
 from .model import Corpus
 from .owners import OwnerRule, owners_for
 from .source.markdown import outline
 
-KIND_ZH = {"settings": "总体设置", "organisation": "机构登记", "term": "术语", "chapter": "章",
-           "procedure": "程序", "note": "实务经验", "case": "案例"}
+KIND_ZH = {k.name: k.label for k in KINDS}
 CHANGE_ZH = {"added": "新增", "removed": "删除", "changed": "修改"}
 
 
@@ -55,7 +55,7 @@ def sections(body: str) -> dict[str, str]:
     bounds = [(0, "引言")] + [(i + 1, text) for i, text in starts]
     ends = [i for i, _ in starts] + [len(lines)]
     texts: dict[str, str] = {}
-    for (start, name), end in zip(bounds, ends):
+    for (start, name), end in zip(bounds, ends, strict=True):
         text = "\n".join(lines[start:end]).strip()
         texts[name] = (texts[name] + "\n" + text).strip() if name in texts else text
     if not texts["引言"] and starts:
@@ -69,21 +69,21 @@ def items(corpus: Corpus) -> dict[tuple[str, str], Item]:
     def add(item: Item) -> None:
         found.setdefault((item.kind, item.id), item)
 
-    if corpus.settings:
-        add(Item("settings", "guideline.yaml", str(corpus.settings.get("title", "")), "guideline/guideline.yaml",
-                 [], corpus.settings, {}))
+    s = corpus.settings.source
+    if s is not None:
+        add(Item("guideline", "guideline.yaml", corpus.settings.title, s.path, [], s.data, {}))
     for org in corpus.organisations.values():
-        add(Item("organisation", org.id, org.short_name, "organisations.yaml", [org.id], org.data, {}))
+        add(Item("organisation", org.id, org.short_name, org.source.path, [org.id], org.source.data, {}))
     for term in corpus.terms.values():
-        add(Item("term", term.id, term.preferred, "guideline/glossary.yaml", [], term.data, {}))
-    for ch in corpus.chapters:
-        add(Item("chapter", ch.id, ch.title, ch.source.path, [], ch.data, sections(ch.body)))
+        add(Item("term", term.id, term.preferred, term.source.path, [], term.source.data, {}))
+    for ch in corpus.chapter_files.values():
+        add(Item("chapter", ch.id, ch.title, ch.source.path, [], ch.source.data, sections(ch.body)))
     for p in corpus.procedures.values():
-        add(Item("procedure", p.id, p.title, p.source.path, p.contributors, p.data, sections(p.body), p.status))
+        add(Item("procedure", p.id, p.title, p.source.path, p.contributors, p.source.data, sections(p.body), p.status))
     for n in corpus.notes:
-        add(Item("note", f"{n.org}/{n.procedure}", n.title, n.source.path, [n.org], n.data, sections(n.body), n.status))
+        add(Item("note", n.id, n.title, n.source.path, [n.org], n.source.data, sections(n.body), n.status))
     for c in corpus.cases.values():
-        add(Item("case", c.id, c.title, c.source.path, [c.org], c.data, sections(c.body), c.status))
+        add(Item("case", c.id, c.title, c.source.path, [c.org], c.source.data, sections(c.body), c.status))
     return found
 
 
@@ -119,10 +119,7 @@ def compare(old: Corpus, new: Corpus, owner_rules: list[OwnerRule]) -> list[Chan
     return sorted(out, key=lambda c: (order.index(c.kind), list(CHANGE_ZH).index(c.change), c.id))
 
 
-STATUS_ZH = {"draft": "草稿", "review": "审阅中", "approved": "已通过", "": "无"}
-
-
-def describe(change: Change) -> str:
+def describe(change: Change, statuses: dict[str, str]) -> str:
     """What changed, in a short Chinese phrase: 字段：title；小节：操作步骤；状态：草稿 → 已通过."""
     parts = []
     if change.fields:
@@ -130,9 +127,9 @@ def describe(change: Change) -> str:
     if change.sections:
         parts.append("小节：" + "、".join(change.sections))
     if change.status and change.change == "changed":
-        parts.append(f"状态：{STATUS_ZH.get(change.status['from'], change.status['from'])} → "
-                     f"{STATUS_ZH.get(change.status['to'], change.status['to'])}")
+        parts.append(f"状态：{statuses.get(change.status['from'], change.status['from'] or '无')} → "
+                     f"{statuses.get(change.status['to'], change.status['to'] or '无')}")
     elif change.status:
         status = change.status["to"] or change.status["from"]
-        parts.append(f"状态：{STATUS_ZH.get(status, status)}")
+        parts.append(f"状态：{statuses.get(status, status)}")
     return "；".join(parts)

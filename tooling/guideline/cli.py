@@ -1,8 +1,9 @@
 """The `guideline` command: parse arguments, run one command, return an exit code.
 
-Exit codes: 0 success, 1 validation errors, 2 usage or internal failure.
+Exit codes: 0 success, 1 content with errors or a failed build, 2 usage or internal failure.
 Each command lives in `commands/<name>.py` with `add_arguments(parser)` and
-`run(args) -> int`; heavy libraries are imported inside `run`.
+`run(args) -> int`; heavy libraries are imported inside `run`. Library code raises
+`errors.GuidelineError`, which is reported here with its own exit code.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import traceback
 from pathlib import Path
 
 from . import __version__
+from .errors import NOT_A_REPOSITORY, GuidelineError, UsageError
 
 COMMANDS = {
     "validate": "检查全部内容（格式、引用、隐私、术语、排版）",
@@ -27,6 +29,8 @@ COMMANDS = {
     "release": "发布新版次：写入版本号和修订记录，提交并打标签",
     "import": "把 issue 表单或 Word 文件转成案例、实务经验文件",
 }
+OUTSIDE_REPOSITORY = {"rules"}
+"""Commands that read no repository; every other one needs guideline/guideline.yaml under the root."""
 
 
 # argparse's own words, in Chinese: it looks its texts up through a module-level gettext
@@ -55,11 +59,12 @@ class Parser(argparse.ArgumentParser):
         sys.exit(2)
 
 
+def is_repository(folder: Path) -> bool:
+    return (folder / "guideline" / "guideline.yaml").is_file()
+
+
 def find_root(start: Path) -> Path:
-    for folder in (start, *start.parents):
-        if (folder / "guideline" / "guideline.yaml").is_file():
-            return folder
-    return start
+    return next((folder for folder in (start, *start.parents) if is_repository(folder)), start)
 
 
 def build_parser() -> Parser:
@@ -83,7 +88,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     args.root = (args.root or find_root(Path.cwd())).resolve()
     try:
+        if args.command not in OUTSIDE_REPOSITORY and not is_repository(args.root):
+            raise UsageError(NOT_A_REPOSITORY.format(root=args.root))
         return int(args.module.run(args))
+    except GuidelineError as exc:
+        exc.write(sys.stderr)
+        return exc.exit_code
     except KeyboardInterrupt:
         return 2
     except Exception:

@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .checks import emphasis
-from .checks.prose import wording
 from .checks.terms import Glossary, glossary, occurrences
-from .checks.typography import MARKDOWN_KINDS, format_body
+from .checks.typography import format_body
+from .kinds import PROSE_KINDS
 from .model import Source
+from .source.prose import wording
 
 if TYPE_CHECKING:
     from .validate import Report
@@ -75,7 +76,7 @@ def apply_fixes(root: Path, report: Report) -> list[str]:
     wanted = {f.path for f in report.findings if f.code.startswith(("typography/", "term/"))}
     changed = []
     for r in report.results:
-        if r.path not in wanted or r.source is None or r.kind not in MARKDOWN_KINDS:
+        if r.path not in wanted or r.source is None or r.where.kind not in PROSE_KINDS:
             continue
         path = root / r.path
         raw = path.read_bytes()

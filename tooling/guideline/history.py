@@ -1,12 +1,11 @@
-"""Git history through GitPython: changed files, file contents at a revision."""
+"""Git history through GitPython: changed files, release tags, the revision of a build."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-
-class HistoryError(Exception):
-    """A git problem explained in Chinese."""
+from .errors import UNKNOWN_REVISION, HistoryError
 
 
 def open_repo(root: Path):  # type: ignore[no-untyped-def]
@@ -26,12 +25,17 @@ def changed_files(root: Path, rev: str) -> set[str]:
     try:
         bases = repo.merge_base(rev, "HEAD")
     except git.GitCommandError as exc:
-        raise SystemExit(f"用法错误：找不到 git 版本「{rev}」。") from exc
+        raise HistoryError(UNKNOWN_REVISION.format(rev=rev)) from exc
     base = bases[0].hexsha if bases else rev
     names = repo.git.diff("--name-only", "--no-renames", base, "--").splitlines()
     names += repo.untracked_files
     prefix = root_prefix(repo, root)
     return {n[len(prefix):] for n in names if n.startswith(prefix)}
+
+
+def release_tags(repo: Any) -> list[Any]:
+    """The release tags (v*) of the repository, oldest first."""
+    return sorted((t for t in repo.tags if t.name.startswith("v")), key=lambda t: t.commit.committed_date)
 
 
 def root_prefix(repo, root: Path) -> str:  # type: ignore[no-untyped-def]
@@ -49,7 +53,7 @@ def revision(root: Path) -> tuple[str, str]:
         repo = open_repo(root)
         head = repo.head.commit
         dirty = "+" if repo.is_dirty(untracked_files=False) else ""
-        return head.hexsha[:10] + dirty, head.committed_datetime.astimezone(datetime.timezone.utc).date().isoformat()
+        return head.hexsha[:10] + dirty, head.committed_datetime.astimezone(datetime.UTC).date().isoformat()
     except Exception:
         epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
-        return "未提交", datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).date().isoformat()
+        return "未提交", datetime.datetime.fromtimestamp(epoch, datetime.UTC).date().isoformat()

@@ -1,14 +1,19 @@
-"""The loaded corpus: organisations, chapters, procedures, notes, cases, glossary.
+"""The loaded corpus: settings, organisations, chapters, procedures, notes, cases, glossary.
 
-Items keep their `Source` so that every check can point at a file, line and column.
-Display numbers (第3章, 3.2) are computed from order here, never stored in sources.
+Every item is a typed dataclass built from one parsed file (`Source`) by its
+`from_source`; invalid values (the schema check reports them) become empty defaults,
+so checks, templates and renderers never see raw YAML. Items keep their `Source` so
+that every check can point at a file, line and column. Display numbers (第3章, 3.2)
+are computed from order here, never stored in sources.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
+from .source.markdown import Outline
 from .source.yamlparse import Marks
 
 PROCEDURE_SECTIONS = ["目的", "适用情形", "操作步骤", "注意事项"]
@@ -16,23 +21,52 @@ PROCEDURE_OPTIONAL = ["常见问题", "相关表单", "参考依据"]
 CASE_SECTIONS = ["案例背景", "需求评估", "服务目标与计划", "介入过程", "服务成效", "专业反思"]
 
 APPROVED = "approved"
+PLACEHOLDER = "待填写"
+"""What templates and importers write wherever a value is still missing (`placeholder/unfilled`)."""
 CHINESE_NUMERALS = "零一二三四五六七八九十"
+
+
+@dataclass(frozen=True)
+class SourcePath:
+    """A repository path parsed once by its kind's pattern (see `kinds.py`)."""
+
+    path: str
+    kind: str
+    org: str = ""
+    """The organisation folder (cases/<org>/, guideline/notes/<org>/)."""
+    chapter: str = ""
+    """The chapter folder (guideline/<chapter>/)."""
+    stem: str = ""
+    """The file name without its extension: the item's id where the kind says so."""
 
 
 @dataclass
 class Source:
-    """One parsed file: its YAML data with positions and its Markdown body."""
+    """One parsed file: its YAML data with positions, its Markdown body and outline.
 
-    path: str
-    kind: str
-    """guideline | glossary | organisations | chapter | procedure | note | case"""
+    `data` is the file as YAML gave it: only the schema, placeholder and privacy checks,
+    which judge what was written, read it; everything else reads the typed items."""
+
+    where: SourcePath
     data: dict[str, Any]
     marks: Marks
     body: str = ""
     body_line: int = 1
     front: str = ""
     """The raw front matter text of a Markdown file (it starts at line 2), for exact positions."""
+    outline: Outline = field(default_factory=Outline)
+    """Headings, links and raw HTML of the body, with file lines."""
 
+    @property
+    def path(self) -> str:
+        return self.where.path
+
+    @property
+    def kind(self) -> str:
+        return self.where.kind
+
+
+# --- reading typed values out of YAML data (invalid values become defaults) --------------
 
 def _str(d: dict[str, Any], key: str, default: str = "") -> str:
     v = d.get(key)
@@ -41,49 +75,160 @@ def _str(d: dict[str, Any], key: str, default: str = "") -> str:
 
 def _strs(d: dict[str, Any], key: str) -> list[str]:
     v = d.get(key)
+    if isinstance(v, str):
+        return [v]
     return [x for x in v if isinstance(x, str)] if isinstance(v, list) else []
 
 
+def _map(d: dict[str, Any], key: str) -> dict[str, Any]:
+    v = d.get(key)
+    return v if isinstance(v, dict) else {}
+
+
+def _labels(d: dict[str, Any], key: str) -> dict[str, str]:
+    return {str(k): str(v) for k, v in _map(d, key).items()}
+
+
+def _int(d: dict[str, Any], key: str) -> int | None:
+    v = d.get(key)
+    return v if isinstance(v, int) and not isinstance(v, bool) else None
+
+
+# --- settings (guideline/guideline.yaml) --------------------------------------------------
+
+@dataclass(frozen=True)
+class Licence:
+    name: str = ""
+    url: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Release:
+    version: str = ""
+    date: str = ""
+    edition: str = ""
+    changes: tuple[str, ...] = ()
+
+
+@dataclass
+class Settings:
+    """guideline/guideline.yaml: title, edition, chapter order, controlled vocabularies, releases."""
+
+    source: Source | None = None
+    title: str = "指引"
+    subtitle: str = ""
+    edition: str = ""
+    version: str = ""
+    publisher: str = ""
+    licence: Licence = field(default_factory=Licence)
+    editing_group: list[str] = field(default_factory=list)
+    maintainers: list[str] = field(default_factory=list)
+    chapters: list[str] = field(default_factory=list)
+    """Chapter folders in reading order."""
+    themes: dict[str, str] = field(default_factory=dict)
+    risk_levels: dict[str, str] = field(default_factory=dict)
+    statuses: dict[str, str] = field(default_factory=dict)
+    releases: list[Release] = field(default_factory=list)
+    """Newest first."""
+
+    @classmethod
+    def from_source(cls, source: Source) -> Settings:
+        d = source.data
+        lic = _map(d, "licence")
+        releases = [
+            Release(_str(r, "version"), _str(r, "date"), _str(r, "edition"), tuple(_strs(r, "changes")))
+            for r in d.get("releases") or [] if isinstance(r, dict)
+        ] if isinstance(d.get("releases"), list) else []
+        return cls(
+            source=source, title=_str(d, "title", "指引"), subtitle=_str(d, "subtitle"), edition=_str(d, "edition"),
+            version=_str(d, "version"), publisher=_str(d, "publisher"),
+            licence=Licence(_str(lic, "name"), _str(lic, "url"), _str(lic, "reason")),
+            editing_group=_strs(d, "editing_group"), maintainers=_strs(d, "maintainers"),
+            chapters=[str(c) for c in d.get("chapters") or []] if isinstance(d.get("chapters"), list) else [],
+            themes=_labels(d, "themes"), risk_levels=_labels(d, "risk_levels"), statuses=_labels(d, "statuses"),
+            releases=releases,
+        )
+
+    def register(self, corpus: Corpus) -> None:
+        corpus.settings = self
+
+
+# --- items ---------------------------------------------------------------------------
+
 @dataclass
 class Organisation:
-    id: str
-    data: dict[str, Any]
+    """One partner organisation (organisations/<id>.yaml)."""
+
     source: Source
+    id: str
+    name: str
+    short_name: str
+    district: str = ""
+    specialties: list[str] = field(default_factory=list)
+    maintainers: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    domains: list[str] = field(default_factory=list)
+    website: str = ""
+    description: str = ""
+    example: bool = False
 
-    @property
-    def name(self) -> str:
-        return _str(self.data, "name", self.id)
+    @classmethod
+    def from_source(cls, source: Source) -> Organisation:
+        d, oid = source.data, source.where.stem
+        name = _str(d, "name", oid)
+        return cls(source, oid, name, _str(d, "short_name", name), _str(d, "district"), _strs(d, "specialties"),
+                   _strs(d, "maintainers"), _strs(d, "emails"), _strs(d, "domains"), _str(d, "website"),
+                   _str(d, "description"), d.get("example") is True)
 
-    @property
-    def short_name(self) -> str:
-        return _str(self.data, "short_name", self.name)
+    def register(self, corpus: Corpus) -> None:
+        corpus.organisations.setdefault(self.id, self)
 
-    @property
-    def maintainers(self) -> list[str]:
-        return _strs(self.data, "maintainers")
 
-    @property
-    def example(self) -> bool:
-        return self.data.get("example") is True
+@dataclass(frozen=True)
+class Deprecated:
+    term: str
+    reason: str = ""
+    replace: bool = False
+
+
+@dataclass
+class Term:
+    """One glossary term (guideline/glossary/<id>.yaml)."""
+
+    source: Source
+    id: str
+    preferred: str
+    definition: str = ""
+    note: str = ""
+    deprecated: list[Deprecated] = field(default_factory=list)
+    see_also: list[str] = field(default_factory=list)
+    reference: str = ""
+    """The term's `source` field: where the definition comes from."""
+
+    @classmethod
+    def from_source(cls, source: Source) -> Term:
+        d, tid = source.data, source.where.stem
+        deprecated = [Deprecated(x["term"], _str(x, "reason"), x.get("replace") is True)
+                      for x in d.get("deprecated") or [] if isinstance(x, dict) and isinstance(x.get("term"), str)
+                      ] if isinstance(d.get("deprecated"), list) else []
+        return cls(source, tid, _str(d, "preferred", tid), _str(d, "definition"), _str(d, "note"), deprecated,
+                   _strs(d, "see_also"), _str(d, "source"))
+
+    def register(self, corpus: Corpus) -> None:
+        corpus.terms.setdefault(self.id, self)
 
 
 @dataclass
 class Item:
-    """Common shape of chapters, procedures, notes and cases."""
+    """Common shape of chapters, procedures, notes and cases (Markdown files)."""
 
     source: Source
+    id: str
+    title: str
+    status: str
 
-    @property
-    def data(self) -> dict[str, Any]:
-        return self.source.data
-
-    @property
-    def title(self) -> str:
-        return _str(self.data, "title")
-
-    @property
-    def status(self) -> str:
-        return _str(self.data, "status", "approved" if self.source.kind == "chapter" else "draft")
+    DEFAULT_STATUS: ClassVar[str] = "draft"
 
     @property
     def body(self) -> str:
@@ -93,36 +238,67 @@ class Item:
     def approved(self) -> bool:
         return self.status == APPROVED
 
+    @classmethod
+    def _common(cls, source: Source, default_id: str) -> tuple[Source, str, str, str]:
+        d = source.data
+        return source, _str(d, "id", default_id), _str(d, "title"), _str(d, "status", cls.DEFAULT_STATUS)
+
 
 @dataclass
 class Chapter(Item):
-    id: str = ""
     folder: str = ""
     number: int = 0
+    procedures: list[Procedure] = field(default_factory=list)
+    """Its procedures in order (filled when the corpus is assembled)."""
 
-    @property
-    def procedure_ids(self) -> list[str]:
-        return _strs(self.data, "procedures")
+    DEFAULT_STATUS: ClassVar[str] = APPROVED
+
+    @classmethod
+    def from_source(cls, source: Source) -> Chapter:
+        return cls(*cls._common(source, source.where.chapter), folder=source.where.chapter)
+
+    def register(self, corpus: Corpus) -> None:
+        corpus.chapter_files.setdefault(self.folder, self)
 
     @property
     def display_number(self) -> str:
-        return f"第{_chinese_number(self.number)}章"
+        return f"第{chinese_number(self.number)}章"
+
+    @property
+    def anchor(self) -> str:
+        return f"chapter-{self.id}"
 
 
 @dataclass
 class Procedure(Item):
-    id: str = ""
+    folder: str = ""
+    """The chapter folder the file is in."""
+    order: int | None = None
+    """Position within its chapter (front matter `order`)."""
+    contributors: list[str] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
+    risk_level: str = ""
+    related: list[str] = field(default_factory=list)
+    checklist: list[str] = field(default_factory=list)
+    last_reviewed: str = ""
     chapter: str = ""
-    """Chapter id."""
+    """Chapter id (set when the corpus is assembled; empty when its folder is not a listed chapter)."""
     number: str = ""
-    """Computed display number such as ``3.2`` (empty when not listed in a chapter)."""
+    """Computed display number such as ``3.2``."""
 
-    contributors = property(lambda self: _strs(self.data, "contributors"))
-    themes = property(lambda self: _strs(self.data, "themes"))
-    related = property(lambda self: _strs(self.data, "related"))
-    checklist = property(lambda self: _strs(self.data, "checklist"))
-    risk_level = property(lambda self: _str(self.data, "risk_level"))
-    last_reviewed = property(lambda self: _str(self.data, "last_reviewed"))
+    @classmethod
+    def from_source(cls, source: Source) -> Procedure:
+        d = source.data
+        return cls(*cls._common(source, source.where.stem), folder=source.where.chapter, order=_int(d, "order"),
+                   contributors=_strs(d, "contributors"), themes=_strs(d, "themes"), risk_level=_str(d, "risk_level"),
+                   related=_strs(d, "related"), checklist=_strs(d, "checklist"), last_reviewed=_str(d, "last_reviewed"))
+
+    def register(self, corpus: Corpus) -> None:
+        corpus.procedures.setdefault(self.id, self)
+
+    @property
+    def anchor(self) -> str:
+        return f"procedure-{self.id}"
 
 
 @dataclass
@@ -130,53 +306,96 @@ class PracticeNote(Item):
     procedure: str = ""
     org: str = ""
 
+    @classmethod
+    def from_source(cls, source: Source) -> PracticeNote:
+        d, w = source.data, source.where
+        note = cls(*cls._common(source, f"{w.org}/{w.stem}"), procedure=_str(d, "procedure"), org=_str(d, "org"))
+        note.id = f"{note.org}/{note.procedure}"
+        return note
+
+    def register(self, corpus: Corpus) -> None:
+        corpus.notes.append(self)
+
+    @property
+    def anchor(self) -> str:
+        return note_anchor(self.org, self.procedure)
+
+
+@dataclass(frozen=True)
+class Consent:
+    given_by: str = ""
+    method: str = ""
+    scope: tuple[str, ...] = ()
+    recorded_in: str = ""
+    date: str = ""
+
+
+@dataclass(frozen=True)
+class Deidentification:
+    reviewer: str = ""
+    date: str = ""
+
 
 @dataclass
 class Case(Item):
-    id: str = ""
     org: str = ""
+    themes: list[str] = field(default_factory=list)
+    procedures: list[str] = field(default_factory=list)
+    period: str = ""
+    consent: Consent | None = None
+    deidentified: Deidentification | None = None
+    example: bool = False
+    authors: list[str] = field(default_factory=list)
 
-    themes = property(lambda self: _strs(self.data, "themes"))
-    procedures = property(lambda self: _strs(self.data, "procedures"))
-    period = property(lambda self: str(self.data.get("period", "")))
-    example = property(lambda self: self.data.get("example") is True)
+    @classmethod
+    def from_source(cls, source: Source) -> Case:
+        d, w = source.data, source.where
+        c, di = d.get("consent"), d.get("deidentified")
+        consent = Consent(_str(c, "given_by"), _str(c, "method"), tuple(_strs(c, "scope")), _str(c, "recorded_in"),
+                          _str(c, "date")) if isinstance(c, dict) else None
+        deid = Deidentification(_str(di, "reviewer"), _str(di, "date")) if isinstance(di, dict) else None
+        period = d.get("period")
+        return cls(*cls._common(source, w.stem), org=_str(d, "org", w.org), themes=_strs(d, "themes"),
+                   procedures=_strs(d, "procedures"), period="" if period is None else str(period),
+                   consent=consent, deidentified=deid, example=d.get("example") is True, authors=_strs(d, "authors"))
 
-
-@dataclass
-class Term:
-    id: str
-    data: dict[str, Any]
-
-    preferred = property(lambda self: _str(self.data, "preferred", self.id))
-    definition = property(lambda self: _str(self.data, "definition"))
+    def register(self, corpus: Corpus) -> None:
+        corpus.cases.setdefault(self.id, self)
 
     @property
-    def deprecated(self) -> list[dict[str, Any]]:
-        v = self.data.get("deprecated")
-        return [d for d in v if isinstance(d, dict) and isinstance(d.get("term"), str)] if isinstance(v, list) else []
+    def anchor(self) -> str:
+        return f"case-{self.id}"
 
+    @property
+    def scope(self) -> tuple[str, ...]:
+        return self.consent.scope if self.consent else ()
+
+
+# --- the corpus ------------------------------------------------------------------------
 
 @dataclass
 class Corpus:
     root: str
-    settings: dict[str, Any] = field(default_factory=dict)
-    """guideline/guideline.yaml: title, edition, chapters, vocabularies."""
+    settings: Settings = field(default_factory=Settings)
     organisations: dict[str, Organisation] = field(default_factory=dict)
     chapters: list[Chapter] = field(default_factory=list)
+    """Listed chapters in reading order."""
+    chapter_files: dict[str, Chapter] = field(default_factory=dict)
+    """Every chapter file by folder, listed or not."""
     procedures: dict[str, Procedure] = field(default_factory=dict)
     notes: list[PracticeNote] = field(default_factory=list)
     cases: dict[str, Case] = field(default_factory=dict)
     terms: dict[str, Term] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     """Every file that parsed, by path."""
+    files: set[str] = field(default_factory=set)
+    """Every corpus file found, whether it parsed or not (links to a broken file are not broken links)."""
 
-    def vocabulary(self, name: str) -> dict[str, str]:
-        """A controlled vocabulary from guideline.yaml: id -> Chinese label."""
-        v = self.settings.get(name)
-        return {str(k): str(x) for k, x in v.items()} if isinstance(v, dict) else {}
+    def of_kind(self, *kinds: str) -> Iterable[Source]:
+        return (s for s in self.sources.values() if s.kind in kinds)
 
     def ordered_procedures(self) -> list[Procedure]:
-        return [self.procedures[p] for c in self.chapters for p in c.procedure_ids if p in self.procedures]
+        return [p for c in self.chapters for p in c.procedures]
 
     def notes_for(self, procedure_id: str) -> list[PracticeNote]:
         return [n for n in self.notes if n.procedure == procedure_id]
@@ -184,19 +403,42 @@ class Corpus:
     def cases_for(self, procedure_id: str) -> list[Case]:
         return [c for c in self.cases.values() if procedure_id in c.procedures]
 
-    def restricted_to_approved(self) -> "Corpus":
+    def related(self, p: Procedure) -> list[Procedure]:
+        """Related procedures both ways (those it names and those naming it), in reading order:
+        the same list on the site and in the handbook."""
+        ids = set(p.related) | {q.id for q in self.procedures.values() if p.id in q.related}
+        return [q for q in self.ordered_procedures() if q.id in ids and q.id != p.id]
+
+    def org_name(self, org_id: str) -> str:
+        org = self.organisations.get(org_id)
+        return org.name if org else org_id
+
+    def restricted_to_approved(self) -> Corpus:
         """The published edition: only approved procedures, notes and cases."""
-        keep = {p.id: p for p in self.procedures.values() if p.approved}
+        keep = {p.id for p in self.procedures.values() if p.approved}
+        chapters = [_chapter_with(c, [p for p in c.procedures if p.id in keep]) for c in self.chapters]
         return Corpus(
             root=self.root, settings=self.settings, organisations=self.organisations,
-            chapters=self.chapters, procedures=keep,
+            chapters=chapters, chapter_files=self.chapter_files,
+            procedures={k: p for k, p in self.procedures.items() if k in keep},
             notes=[n for n in self.notes if n.approved and n.procedure in keep],
             cases={k: c for k, c in self.cases.items() if c.approved},
-            terms=self.terms, sources=self.sources,
+            terms=self.terms, sources=self.sources, files=self.files,
         )
 
 
-def _chinese_number(n: int) -> str:
+def _chapter_with(chapter: Chapter, procedures: list[Procedure]) -> Chapter:
+    copy = Chapter(chapter.source, chapter.id, chapter.title, chapter.status, chapter.folder, chapter.number)
+    copy.procedures = procedures
+    return copy
+
+
+def note_anchor(org: str, procedure: str) -> str:
+    """Where an organisation's note on a procedure sits on the procedure's page."""
+    return f"note-{org}-{procedure}"
+
+
+def chinese_number(n: int) -> str:
     if n <= 10:
         return CHINESE_NUMERALS[n]
     tens, ones = divmod(n, 10)

@@ -13,7 +13,7 @@ from .model import Corpus
 
 FILE = ".github/CODEOWNERS"
 HEADER = [
-    "# 由 `guideline codeowners` 根据 organisations.yaml 和 guideline/guideline.yaml 生成，请不要手工修改。",
+    "# 由 `guideline codeowners` 根据 organisations/ 和 guideline/guideline.yaml 生成，请不要手工修改。",
     "# 新增机构或更换维护人后，运行 `guideline codeowners` 并提交本文件；CI 用 `guideline codeowners --check` 检查它是否最新。",
     "# GitHub 按最后一条匹配的规则确定审批人，所以顺序很重要：编辑组 → 各机构的文件夹 → 维护者负责的文件。",
 ]
@@ -31,13 +31,8 @@ def _handles(names: list[str]) -> tuple[str, ...]:
     return tuple("@" + str(n).lstrip("@") for n in names)
 
 
-def _list(corpus: Corpus, key: str) -> list[str]:
-    v = corpus.settings.get(key)
-    return [str(x) for x in v] if isinstance(v, list) else []
-
-
 def rules(corpus: Corpus) -> list[OwnerRule]:
-    editors, maintainers = _handles(_list(corpus, "editing_group")), _handles(_list(corpus, "maintainers"))
+    editors, maintainers = _handles(corpus.settings.editing_group), _handles(corpus.settings.maintainers)
     out = [OwnerRule("*", editors)] if editors else []
     for org in sorted(corpus.organisations.values(), key=lambda o: o.id):
         if org.maintainers:

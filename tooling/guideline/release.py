@@ -1,4 +1,4 @@
-"""Releasing an edition: the changes since the last release tag, stamped into guideline.yaml.
+"""Releasing an edition: the changes since the last release tag, stamped into guideline.yaml, committed and tagged.
 
 The 修订记录 (releases) in guideline.yaml describe the *published* edition, so both
 sides are compared as published: approved content only.
@@ -7,14 +7,66 @@ sides are compared as published: approved content only.
 from __future__ import annotations
 
 import io
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .changes import CHANGE_ZH, KIND_ZH, Change, compare, describe
+from .errors import Failure, FindingsError, UsageError
 from .model import Corpus
 from .scaffold import round_trip
 
 SETTINGS = "guideline/guideline.yaml"
+_VERSION = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True)
+class Release:
+    tag: str
+    edition: str
+    date: str
+    previous: str | None
+    """The release tag this one follows, None for the first release."""
+    changes: list[str]
+    """The 修订记录 lines written into guideline.yaml and the tag message."""
+
+
+def publish(root: Path, version: str, edition: str | None, date: str) -> Release:
+    """Stamp guideline.yaml, commit it and tag vVERSION; on any failure guideline.yaml is left as it was."""
+    import git
+
+    from . import validate
+    from .history import open_repo
+
+    if not _VERSION.fullmatch(version) or not _DATE.fullmatch(date):
+        raise UsageError("版本号写成 1.0.0 这样的三段数字，日期写成 2026-10-15。")
+    tag = f"v{version}"
+    repo = open_repo(root)
+    if tag in [t.name for t in repo.tags]:
+        raise UsageError(f"标签 {tag} 已经存在，请换一个版本号。")
+    if repo.is_dirty(untracked_files=False):
+        raise UsageError("有尚未提交的改动。请先提交或撤销它们，再发布。")
+    corpus = validate.validated_corpus(root, "不能发布。请先修正上面的错误。")
+    previous = previous_tag(repo)
+    lines = changelog(changes_since(root, previous), previous is None, corpus)
+    edition = edition or f"{date[:4]} 年版"
+    old = stamp(root, version, edition, date, lines)
+    stamped = validate.run(root, {SETTINGS})
+    if not stamped.ok:
+        (root / SETTINGS).write_text(old, encoding="utf-8")
+        raise FindingsError("写入版次后 guideline.yaml 没有通过检查，已恢复原文件，没有发布。", stamped.findings, stamped.files)
+    settings = (root / SETTINGS).resolve().relative_to(Path(str(repo.working_tree_dir)).resolve()).as_posix()
+    message = f"发布 {tag}（{edition}）\n\n" + "\n".join(f"- {line}" for line in lines) + "\n"
+    try:
+        repo.git.add("--", settings)
+        repo.git.commit("-m", message, "--", settings)
+        repo.git.tag("-a", tag, "-m", message)
+    except git.GitCommandError as exc:
+        (root / SETTINGS).write_text(old, encoding="utf-8")
+        raise Failure(f"git 提交或打标签失败，已恢复 guideline.yaml：{exc.stderr.strip()}") from exc
+    return Release(tag, edition, date, previous, lines)
 
 
 def previous_tag(repo: Any) -> str | None:
@@ -36,7 +88,7 @@ def changes_since(root: Path, tag: str | None) -> list[Change]:
     else:
         with checkout(root, tag) as old_root:
             old = load_corpus(old_root).restricted_to_approved()
-    return [c for c in compare(old, new, []) if c.kind != "settings"]
+    return [c for c in compare(old, new, []) if c.kind != "guideline"]
 
 
 def changelog(changes: list[Change], first: bool, corpus: Corpus) -> list[str]:
@@ -48,7 +100,7 @@ def changelog(changes: list[Change], first: bool, corpus: Corpus) -> list[str]:
     lines = []
     for c in changes:
         line = f"{CHANGE_ZH[c.change]}{KIND_ZH[c.kind]}「{c.title}」（{c.id}）"
-        detail = describe(c) if c.change == "changed" else ""
+        detail = describe(c, corpus.settings.statuses) if c.change == "changed" else ""
         lines.append(f"{line}：{detail}" if detail else line)
     return lines or ["内容无变化，仅更新版次。"]
 

@@ -84,7 +84,8 @@ def markdown_summary(findings: list[Finding], files: int) -> str:
     if findings:
         lines += ["| 文件 | 位置 | 级别 | 问题 | 提示 | 代码 |", "|---|---|---|---|---|---|"]
         for f in sorted(findings):
-            lines.append(f"| `{_cell(f.path)}` | {f.line}:{f.column} | {SEVERITY_ZH[f.severity]} | {_cell(f.message)} | {_cell(f.hint)} | `{f.code}` |")
+            lines.append(f"| `{_cell(f.path)}` | {f.line}:{f.column} | {SEVERITY_ZH[f.severity]} "
+                         f"| {_cell(f.message)} | {_cell(f.hint)} | `{f.code}` |")
     return "\n".join(lines) + "\n\n"
 
 

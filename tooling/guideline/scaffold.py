@@ -14,10 +14,10 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from .checks.placeholder import PLACEHOLDER
+from .errors import UsageError
+from .model import PLACEHOLDER
 
 TEMPLATES = Path(__file__).parent / "templates" / "new"
-ORG_TEMPLATE_KEY = "机构编号"
 
 
 def round_trip() -> YAML:
@@ -32,8 +32,7 @@ def round_trip() -> YAML:
 def load_template(kind: str) -> tuple[CommentedMap, str]:
     """(front matter, body) of templates/new/<kind>.md, or (mapping, "") for org.yaml."""
     if kind == "org":
-        data = round_trip().load((TEMPLATES / "org.yaml").read_text(encoding="utf-8"))
-        return data[ORG_TEMPLATE_KEY], ""
+        return round_trip().load((TEMPLATES / "org.yaml").read_text(encoding="utf-8")), ""
     return split_markdown((TEMPLATES / f"{kind}.md").read_text(encoding="utf-8"))
 
 
@@ -83,7 +82,7 @@ def create(root: Path, kind: str, values: dict[tuple[str, ...], Any], body: str 
 
     `body` replaces the template's body (importers bring their own text).
 
-    Raises ValueError with a Chinese message when the place is wrong, FileExistsError when taken.
+    Raises UsageError when the place is wrong, FileExistsError when it is taken.
     """
     import re
 
@@ -91,7 +90,7 @@ def create(root: Path, kind: str, values: dict[tuple[str, ...], Any], body: str 
     for key in ("id", "org", "procedure"):
         value = values.get((key,))
         if isinstance(value, str) and not slug.match(value):
-            raise ValueError(f"用法错误：编号「{value}」只能用小写英文字母、数字和短横线，例如 wang-living-alone。")
+            raise UsageError(f"编号「{value}」只能用小写英文字母、数字和短横线，例如 wang-living-alone。")
     front, template_body = load_template(kind)
     body = template_body if body is None else body
     if kind == "org":
@@ -103,43 +102,35 @@ def create(root: Path, kind: str, values: dict[tuple[str, ...], Any], body: str 
     else:
         chapter = str(values.pop(("chapter",)))
         if not (root / "guideline" / chapter / "index.md").is_file():
-            raise ValueError(f"用法错误：找不到章「{chapter}」（guideline/{chapter}/index.md）。")
+            raise UsageError(f"找不到章「{chapter}」（guideline/{chapter}/index.md）。")
         rel = f"guideline/{chapter}/{values[('id',)]}.md"
         values.setdefault(("last_reviewed",), datetime.date.today().isoformat())
+        values.setdefault(("order",), next_order(root / "guideline" / chapter))
     if (root / rel).exists():
         raise FileExistsError(rel)
     for path, value in values.items():
         set_value(front, path, value)
     (root / rel).parent.mkdir(parents=True, exist_ok=True)
     (root / rel).write_text(markdown(front, body), encoding="utf-8")
-    if kind == "procedure":
-        _list_in_chapter(root / "guideline" / chapter / "index.md", str(values[("id",)]))
     return rel
 
 
+def next_order(chapter: Path) -> int:
+    """After the last procedure of the chapter, leaving room (10, 20, ...) for insertions."""
+    import re
+
+    found = [int(m.group(1)) for f in chapter.glob("*.md") if f.name != "index.md"
+             for m in [re.search(r"^order:\s*(\d+)\s*$", f.read_text(encoding="utf-8"), re.M)] if m]
+    return (max(found, default=0) // 10 + 1) * 10
+
+
 def _add_org(root: Path, entry: CommentedMap, values: dict[tuple[str, ...], Any]) -> str:
-    registry = root / "organisations.yaml"
-    yaml = round_trip()
-    orgs = yaml.load(registry.read_text(encoding="utf-8")) if registry.is_file() else CommentedMap()
     org_id = str(values.pop(("id",)))
-    if org_id in orgs:
-        raise ValueError(f"用法错误：机构编号「{org_id}」已经登记过了。")
+    rel = f"organisations/{org_id}.yaml"
+    if (root / rel).exists():
+        raise UsageError(f"机构编号「{org_id}」已经登记过了。")
     for path, value in values.items():
         set_value(entry, path, value)
-    orgs[org_id] = entry
-    out = io.StringIO()
-    yaml.dump(orgs, out)
-    registry.write_text(out.getvalue(), encoding="utf-8")
-    return "organisations.yaml"
-
-
-def _list_in_chapter(index: Path, procedure_id: str) -> None:
-    """A new procedure must be listed in its chapter, or it would not appear anywhere."""
-    front, body = split_markdown(index.read_text(encoding="utf-8"))
-    listed = front.get("procedures")
-    if not isinstance(listed, CommentedSeq):
-        listed = CommentedSeq()
-        front["procedures"] = listed
-    if procedure_id not in listed:
-        listed.append(procedure_id)
-    index.write_text(markdown(front, body), encoding="utf-8")
+    (root / rel).parent.mkdir(parents=True, exist_ok=True)
+    (root / rel).write_text(dump(entry), encoding="utf-8")
+    return rel

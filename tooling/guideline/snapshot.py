@@ -13,24 +13,25 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .kinds import ROOTS
 from .load import assemble, discover, read
 from .model import Corpus
 
-CONTENT = ("guideline/", "cases/", "organisations.yaml", ".github/CODEOWNERS")
+CONTENT = tuple(f"{r}/" for r in ROOTS) + (".github/CODEOWNERS",)
 
 
 def load_corpus(root: Path) -> Corpus:
     """The model of the files under root (files that do not parse are left out)."""
     files, _ = discover(root)
     sources = []
-    for path, kind in files:
+    for where in files:
         try:
-            source = read(path, kind, (root / path).read_bytes()).source
+            source = read(where, (root / where.path).read_bytes()).source
         except OSError:
             continue
         if source is not None:
             sources.append(source)
-    return assemble(root, sources)
+    return assemble(root, sources, {w.path for w in files})
 
 
 @contextmanager

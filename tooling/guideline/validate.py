@@ -11,15 +11,14 @@ from pathlib import Path
 
 from . import __version__
 from .catalogue import make
-from .checks import CORPUS_CHECKS, FILE_CHECKS, Context
-from .checks import links, privacy
+from .checks import CORPUS_CHECKS, FILE_CHECKS, Context, privacy
 from .findings import Finding
+from .kinds import parse_path
 from .load import FileResult, assemble, discover, read
-from .model import Corpus, Term
-from .source.markdown import Outline
+from .model import Corpus, SourcePath, Term
 
 CACHE_FILE = ".cache/validate.pickle"
-CONTEXT_FILES = ["guideline/glossary.yaml", "privacy-allowlist.yaml"]
+GLOSSARY_DIR = "guideline/glossary"
 
 
 @dataclass
@@ -71,18 +70,19 @@ class Cache:
         tmp.replace(self.file)
 
 
-def analyse(path: str, kind: str, data: bytes, context: Context) -> FileResult:
+def analyse(where: SourcePath, data: bytes, context: Context) -> FileResult:
     """Read one file and run every file check on it; an internal failure is a finding."""
     try:
-        result = read(path, kind, data)
+        result = read(where, data)
     except Exception as exc:  # never a traceback: the run goes on with the next file
-        return FileResult(path, kind, None, [_internal(path, "read", exc)])
+        return FileResult(where, None, [_internal(where.path, "read", exc)])
     if result.source is not None:
-        for name, check in FILE_CHECKS:
+        for check in FILE_CHECKS:
+            assert check.file is not None
             try:
-                result.findings.extend(check(result.source, result.outline or Outline(), context))
+                result.findings.extend(check.file(result.source, context))
             except Exception as exc:  # the file stays in the model; only this check is lost
-                result.findings.append(_internal(path, name, exc))
+                result.findings.append(_internal(where.path, check.name, exc))
     return result
 
 
@@ -93,25 +93,27 @@ def _internal(path: str, check: str, exc: Exception) -> Finding:
 # Below this many uncached files, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 200
 _worker_context: Context | None = None
+Task = tuple[SourcePath, bytes, str]
+"""A file to analyse: where it is, its bytes, its cache key."""
 
 
-def _analyse_task(task: tuple[str, str, bytes, str]) -> FileResult:
+def _analyse_task(task: Task) -> FileResult:
     assert _worker_context is not None
-    return analyse(task[0], task[1], task[2], _worker_context)
+    return analyse(task[0], task[1], _worker_context)
 
 
-def _analyse_all(todo: list[tuple[str, str, bytes, str]], context: Context) -> list[FileResult]:
+def _analyse_all(todo: list[Task], context: Context) -> list[FileResult]:
     """Per-file work is independent, so a cold run of a large corpus uses every core."""
     global _worker_context
     workers = min(os.cpu_count() or 1, 8)
     if len(todo) < PARALLEL_THRESHOLD or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [analyse(path, kind, data, context) for path, kind, data, _ in todo]
+        return [analyse(where, data, context) for where, data, _ in todo]
     # One file of each kind first, here: that builds the schema validators and parsers
     # once, and the forked workers inherit them instead of each building their own.
     first: dict[str, int] = {}
-    for i, (_, kind, _, _) in enumerate(todo):
-        first.setdefault(kind, i)
-    done = {i: analyse(todo[i][0], todo[i][1], todo[i][2], context) for i in first.values()}
+    for i, (where, _, _) in enumerate(todo):
+        first.setdefault(where.kind, i)
+    done = {i: analyse(todo[i][0], todo[i][1], context) for i in first.values()}
     rest = [t for i, t in enumerate(todo) if i not in done]
     _worker_context = context  # inherited by the forked workers
     try:
@@ -130,16 +132,18 @@ def load_context(root: Path) -> Context:
     # The checks' own code is part of the key: a new or sharper check must see every file again.
     for module in sorted((Path(__file__).resolve().parent / "checks").glob("*.py")):
         digest.update(module.read_bytes())
-    for name in CONTEXT_FILES:
-        f = root / name
-        digest.update(f.read_bytes() if f.is_file() else b"-")
-    ctx = Context(digest=digest.hexdigest(), allowlist=privacy.load_allowlist(root))
-    glossary = root / "guideline/glossary.yaml"
-    if glossary.is_file():
-        result = read("guideline/glossary.yaml", "glossary", glossary.read_bytes())
-        if result.source is not None:
-            ctx.terms = {k: Term(k, v) for k, v in result.source.data.items() if isinstance(v, dict)}
-    return ctx
+    allowlist = root / privacy.ALLOWLIST_FILE
+    digest.update(allowlist.read_bytes() if allowlist.is_file() else b"-")
+    terms: dict[str, Term] = {}
+    for f in sorted((root / GLOSSARY_DIR).glob("*.yaml")):
+        data = f.read_bytes()
+        digest.update(f.name.encode() + b"\0" + data)
+        where = parse_path(f"{GLOSSARY_DIR}/{f.name}")
+        result = read(where, data) if where else None
+        if result is not None and result.source is not None:
+            term = Term.from_source(result.source)
+            terms[term.id] = term
+    return Context(terms=terms, allowlist=privacy.load_allowlist(root), digest=digest.hexdigest())
 
 
 def run(root: Path, only: set[str] | None = None, use_cache: bool = True) -> Report:
@@ -148,33 +152,43 @@ def run(root: Path, only: set[str] | None = None, use_cache: bool = True) -> Rep
     context = load_context(root)
     cache = Cache(root, use_cache)
     results: dict[str, FileResult] = {}
-    todo: list[tuple[str, str, bytes, str]] = []
-    for path, kind in files:
+    todo: list[Task] = []
+    for where in files:
         try:
-            data = (root / path).read_bytes()
+            data = (root / where.path).read_bytes()
         except OSError as exc:
-            findings.append(make("file/unreadable", path, 1, 1, reason=exc.strerror or str(exc)))
+            findings.append(make("file/unreadable", where.path, 1, 1, reason=exc.strerror or str(exc)))
             continue
         key = hashlib.sha256(data).hexdigest() + context.digest
-        hit = cache.get(path, key)
+        hit = cache.get(where.path, key)
         if hit is None:
-            todo.append((path, kind, data, key))
+            todo.append((where, data, key))
         else:
-            results[path] = hit
-    for (path, _kind, _data, key), result in zip(todo, _analyse_all(todo, context)):
-        cache.put(path, key, result)
-        results[path] = result
-    ordered = [results[p] for p, _ in files if p in results]
+            results[where.path] = hit
+    for (where, _data, key), result in zip(todo, _analyse_all(todo, context), strict=True):
+        cache.put(where.path, key, result)
+        results[where.path] = result
+    ordered = [results[w.path] for w in files if w.path in results]
     for result in ordered:
         findings.extend(result.findings)
     cache.save(set(results))
-    corpus = assemble(root, [r.source for r in ordered if r.source is not None])
-    for name, check in CORPUS_CHECKS:
+    corpus = assemble(root, [r.source for r in ordered if r.source is not None], {w.path for w in files})
+    for check in CORPUS_CHECKS:
+        assert check.corpus is not None
         try:
-            findings.extend(check(corpus))
+            findings.extend(check.corpus(corpus, context))
         except Exception as exc:
-            findings.append(_internal("guideline/guideline.yaml", name, exc))
-    findings.extend(links.check(ordered, {p for p, _ in files}))
+            findings.append(_internal("guideline/guideline.yaml", check.name, exc))
     if only is not None:
         findings = [f for f in findings if f.path in only or any(f.path.startswith(o.rstrip("/") + "/") for o in only)]
     return Report(sorted(set(findings)), len(files), corpus, ordered)
+
+
+def validated_corpus(root: Path, consequence: str) -> Corpus:
+    """The corpus of content without errors; otherwise FindingsError saying what the command did not do."""
+    from .errors import CONTENT_FAILED, FindingsError
+
+    report = run(root)
+    if report.ok and report.corpus is not None:
+        return report.corpus
+    raise FindingsError(CONTENT_FAILED.format(consequence=consequence), report.findings, report.files)

@@ -1,7 +1,9 @@
 """The table of checks. Each check yields findings and never prints.
 
 File checks see one parsed file and are cached with it; corpus checks see the whole
-model and always run. Codes, severities and messages live in `..catalogue`.
+model and always run. Each row declares the codes its check may emit (a test holds
+every check to its row and every code to the catalogue). Codes, severities and
+messages live in `..catalogue`.
 """
 
 from __future__ import annotations
@@ -9,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from ..catalogue import PRIVACY_CATEGORIES, RULES
 from ..findings import Finding
 from ..model import Corpus, Source, Term
-from ..source.markdown import Outline
-from . import emphasis, glyphs, html, ids, placeholder, privacy, references, schema, structure, terms, typography
+from . import emphasis, glyphs, html, ids, links, placeholder, privacy, references, schema, structure, terms, typography
 
 
 @dataclass
@@ -24,25 +26,48 @@ class Context:
     digest: str = ""
 
 
-FileCheck = Callable[[Source, Outline, Context], Iterable[Finding]]
-CorpusCheck = Callable[[Corpus], Iterable[Finding]]
+FileCheck = Callable[[Source, Context], Iterable[Finding]]
+CorpusCheck = Callable[[Corpus, Context], Iterable[Finding]]
 
-FILE_CHECKS: list[tuple[str, FileCheck]] = [
-    ("schema", lambda s, o, c: schema.check(s)),
-    ("structure", lambda s, o, c: structure.check(s, o)),
-    ("privacy", privacy.check),
-    ("html", html.check),
-    ("terms", terms.check),
-    ("typography", typography.check),
-    ("emphasis", emphasis.check),
-    ("glyphs", glyphs.check),
-    ("placeholder", placeholder.check),
-]
 
-CORPUS_CHECKS: list[tuple[str, CorpusCheck]] = [
-    ("ids", ids.check),
-    ("vocabularies", references.vocabularies),
-    ("references", references.items),
-    ("chapters", references.chapters),
-]
+@dataclass(frozen=True)
+class Check:
+    name: str
+    codes: frozenset[str]
+    """Every code this check may emit."""
+    file: FileCheck | None = None
+    """Runs on one parsed file (cached with it)."""
+    corpus: CorpusCheck | None = None
+    """Runs on the whole model, every time."""
 
+    @property
+    def scope(self) -> str:
+        return "file" if self.file else "corpus"
+
+
+def _codes(*prefixes: str, exact: tuple[str, ...] = ()) -> frozenset[str]:
+    return frozenset(c for c in RULES if c.startswith(prefixes)) | frozenset(exact)
+
+
+CHECKS: tuple[Check, ...] = (
+    Check("schema", _codes("schema/"), file=schema.check),
+    Check("structure", _codes("structure/"), file=structure.check),
+    Check("privacy", frozenset(PRIVACY_CATEGORIES) | _codes("privacy/missing-"), file=privacy.check),
+    Check("html", _codes("html/"), file=html.check),
+    Check("terms", _codes("term/"), file=terms.check),
+    Check("typography", _codes("typography/") - {"typography/emphasis-hazard"}, file=typography.check),
+    Check("emphasis", frozenset({"typography/emphasis-hazard"}), file=emphasis.check),
+    Check("glyphs", _codes("font/"), file=glyphs.check),
+    Check("placeholder", _codes("placeholder/"), file=placeholder.check),
+    Check("ids", _codes("id/"), corpus=ids.check),
+    Check("vocabularies", frozenset({"ref/unknown-theme", "ref/unknown-risk-level", "ref/unknown-status"}),
+          corpus=references.vocabularies),
+    Check("references", frozenset({"ref/unknown-procedure", "ref/unknown-org", "ref/self-reference",
+                                   "ref/org-folder-mismatch", "ref/note-path-mismatch", "ref/duplicate-note",
+                                   "ref/unknown-term"}), corpus=references.items),
+    Check("chapters", frozenset({"ref/unknown-chapter", "ref/unlisted-chapter", "ref/no-chapter",
+                                 "ref/duplicate-order"}), corpus=references.chapters),
+    Check("links", _codes("link/"), corpus=links.check),
+)
+FILE_CHECKS = tuple(c for c in CHECKS if c.file)
+CORPUS_CHECKS = tuple(c for c in CHECKS if c.corpus)

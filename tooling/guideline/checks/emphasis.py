@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING
 from ..catalogue import make
 from ..findings import Finding
 from ..model import Source
-from ..source.markdown import Outline
-from .prose import position, without_code
+from ..source.prose import position, without_code
 
 if TYPE_CHECKING:
     from . import Context
@@ -64,7 +63,7 @@ def fix(body: str) -> str:
     return "".join(out) + body[last:]
 
 
-def check(source: Source, outline: Outline, context: Context) -> Iterator[Finding]:
+def check(source: Source, context: Context) -> Iterator[Finding]:
     if "*" not in source.body:
         return
     text = without_code(source.body)

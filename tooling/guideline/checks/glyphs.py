@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING
 from ..catalogue import make
 from ..findings import Finding
 from ..model import Source
-from ..source.markdown import Outline
-from .prose import position
+from ..source.prose import position
 
 if TYPE_CHECKING:
     from . import Context
@@ -25,7 +24,7 @@ if TYPE_CHECKING:
 _COMMON = re.compile(r"[^\x00-\x7f\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]")
 
 
-def check(source: Source, outline: Outline, context: Context) -> Iterator[Finding]:
+def check(source: Source, context: Context) -> Iterator[Finding]:
     if not source.body or not _COMMON.search(source.body):
         return
     from ..handbook import fonts

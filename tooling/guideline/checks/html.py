@@ -16,8 +16,7 @@ from urllib.parse import unquote
 from ..catalogue import make
 from ..findings import Finding
 from ..model import Source
-from ..source.markdown import Outline
-from .prose import position, without_code
+from ..source.prose import position, without_code
 
 if TYPE_CHECKING:
     from . import Context
@@ -80,13 +79,13 @@ def _tags(source: Source, fragment: str, line: int, col: int, opened: set[str]) 
                 yield make("html/raw", source.path, row, column, tag=name)
 
 
-def check(source: Source, outline: Outline, context: Context) -> Iterator[Finding]:
+def check(source: Source, context: Context) -> Iterator[Finding]:
     if not source.body:
         return
-    opened = {m.group(2).lower() for fragment, _, _ in outline.html for m in _TAG.finditer(fragment) if m.group(2) and not m.group(1)}
-    for fragment, line, col in outline.html:
+    opened = {m.group(2).lower() for fragment, _, _ in source.outline.html for m in _TAG.finditer(fragment) if m.group(2) and not m.group(1)}
+    for fragment, line, col in source.outline.html:
         yield from _tags(source, fragment, line, col, opened)
-    for info, line in outline.fences:
+    for info, line in source.outline.fences:
         if info.strip().startswith("{"):
             yield make("html/raw-format", source.path, line, 1, info="```" + info.strip())
     text = without_code(source.body)
@@ -99,7 +98,7 @@ def check(source: Source, outline: Outline, context: Context) -> Iterator[Findin
             start = m.start(1) if m.group(1) is not None else m.start(2) if m.group(2) is not None else m.start(3)
             yield make("html/unsafe-link", source.path, *position(text, source.body_line, start), scheme=scheme)
     scope = (source.data.get("consent") or {}).get("scope") if isinstance(source.data.get("consent"), dict) else None
-    for _target, line, col in outline.images:
+    for _target, line, col in source.outline.images:
         yield make("html/image", source.path, line, col)
         if source.kind == "case" and not (isinstance(scope, list) and "照片" in scope):
             yield make("html/image-consent", source.path, line, col)

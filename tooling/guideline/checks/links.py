@@ -5,37 +5,41 @@ in-page link must name a heading of the same body."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from ..catalogue import make
 from ..findings import Finding
-from ..load import FileResult, classify
+from ..kinds import kind_of, parse_path
+from ..model import Corpus
 from ..source.markdown import allowed_target, internal_target
 from .html import unsafe_scheme
 
+if TYPE_CHECKING:
+    from . import Context
 
-def check(results: list[FileResult], existing: set[str]) -> Iterator[Finding]:
-    for r in results:
-        if r.outline is None:
-            continue
-        anchors = r.outline.anchors
-        texts = r.outline.link_texts + [""] * (len(r.outline.links) - len(r.outline.link_texts))
-        for (target, line, col), text in zip(r.outline.links, texts):
+
+def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
+    for s in corpus.sources.values():
+        anchors = s.outline.anchors
+        texts = s.outline.link_texts + [""] * (len(s.outline.links) - len(s.outline.link_texts))
+        for (target, line, col), text in zip(s.outline.links, texts):
             if not target:
-                yield make("link/empty", r.path, line, col, text=text)
+                yield make("link/empty", s.path, line, col, text=text)
                 continue
             if target.startswith("#"):
                 if unquote(target[1:]) not in anchors:
-                    yield make("link/anchor", r.path, line, col, anchor=unquote(target[1:]))
+                    yield make("link/anchor", s.path, line, col, anchor=unquote(target[1:]))
                 continue
             if not allowed_target(target):
                 if not unsafe_scheme(target):  # those are html/unsafe-link
-                    yield make("link/scheme", r.path, line, col, target=unquote(target))
+                    yield make("link/scheme", s.path, line, col, target=unquote(target))
                 continue
-            resolved = internal_target(r.path, target)
+            resolved = internal_target(s.path, target)
             if resolved is None:
                 continue  # external links
-            if resolved not in existing:
-                yield make("link/broken", r.path, line, col, target=unquote(target))
-            elif classify(resolved) not in ("procedure", "chapter", "case", "note"):
-                yield make("link/not-content", r.path, line, col, target=unquote(target))
+            where = parse_path(resolved)
+            if resolved not in corpus.files:
+                yield make("link/broken", s.path, line, col, target=unquote(target))
+            elif where is None or not kind_of(where.kind).markdown:
+                yield make("link/not-content", s.path, line, col, target=unquote(target))

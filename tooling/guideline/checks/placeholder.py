@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from ..catalogue import make
 from ..findings import Finding
 from ..model import Source
-from ..source.markdown import Outline
 
 if TYPE_CHECKING:
     from . import Context
@@ -21,7 +20,7 @@ PLACEHOLDER = "待填写"
 
 
 
-def check(source: Source, outline: Outline, context: "Context") -> Iterator[Finding]:
+def check(source: Source, context: Context) -> Iterator[Finding]:
     yield from _in_data(source, source.data, ())
     if not source.body or PLACEHOLDER not in source.body:
         return

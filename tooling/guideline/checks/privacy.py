@@ -13,11 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..catalogue import make
 from ..findings import Finding
+from ..kinds import PROSE_KINDS
 from ..model import APPROVED, Source
-from ..source.markdown import Outline
 from .privacy_patterns import Hit, detect, mask, value_hash
 
-MARKDOWN_KINDS = {"case", "note", "procedure", "chapter"}
 ALLOWLIST_FILE = "privacy-allowlist.yaml"
 _SLUG = re.compile(r"[a-z0-9-]*")
 
@@ -70,8 +69,8 @@ def _front_position(source: Source, path: tuple[Any, ...], hit: Hit) -> tuple[in
     return line, col
 
 
-def check(source: Source, outline: Outline, context: Context) -> Iterator[Finding]:
-    if source.kind not in MARKDOWN_KINDS:
+def check(source: Source, context: Context) -> Iterator[Finding]:
+    if source.kind not in PROSE_KINDS:
         return
     is_case = source.kind == "case"
     for path, text in _strings(source.data, ()):

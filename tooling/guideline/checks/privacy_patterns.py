@@ -92,7 +92,7 @@ _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
 def id_check_ok(digits: str) -> bool:
     """MOD 11-2 check digit of an 18-character resident ID number."""
-    total = sum(int(d) * w for d, w in zip(digits[:17], _WEIGHTS))
+    total = sum(int(d) * w for d, w in zip(digits[:17], _WEIGHTS, strict=True))
     return "10X98765432"[total % 11] == digits[17].upper()
 
 
@@ -137,7 +137,8 @@ ADDRESSES = [
     (("号",), False, re.compile(r"(?:路|街|大街|大道|巷|胡同|弄|里) ?[0-9]+(?:之[0-9]+|-[0-9]+)? ?号")),
 ]
 _ROAD_NAME = re.compile(rf"[{_HAN}]{{1,8}}$")
-RESIDENCE = re.compile(rf"(?:家住|住在|住址|地址|居住在|住于|搬到|搬回了?|老家在)[:\s]*在?([{_HAN}0-9]{{2,12}}?(?:小区|社区|花园|家园|公寓|大院|新村|胡同|路|街|村|苑))")
+RESIDENCE = re.compile(rf"(?:家住|住在|住址|地址|居住在|住于|搬到|搬回了?|老家在)[:\s]*在?"
+                       rf"([{_HAN}0-9]{{2,12}}?(?:小区|社区|花园|家园|公寓|大院|新村|胡同|路|街|村|苑))")
 _GENERIC_PLACE = re.compile(r"某|该|本|这|那|一个|一处|老旧|附近|周边|同一|农村|城中村|城市|原来|原|的|所在|当地|郊区|乡村|普通|别的|其他")
 EXACT_DATES = [
     (("月",), True, re.compile(r"(?<![0-9])(?:(?:19|20)[0-9]{2}\s*年\s*)?[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*[日号]")),

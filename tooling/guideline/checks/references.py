@@ -3,130 +3,106 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..catalogue import make
 from ..findings import Finding
 from ..model import Corpus, Source
 
+if TYPE_CHECKING:
+    from . import Context
 
-def _each(source: Source, key: str) -> Iterator[tuple[int, str, tuple[int, int]]]:
+
+def _each(source: Source, key: str) -> Iterator[tuple[str, tuple[int, int]]]:
+    """Every string value of a key (a single string or a list), with its position."""
     values = source.data.get(key)
     if isinstance(values, str):
-        yield 0, values, source.marks.at((key,))
+        yield values, source.marks.at((key,))
     elif isinstance(values, list):
         for i, v in enumerate(values):
             if isinstance(v, str):
-                yield i, v, source.marks.at((key, i))
+                yield v, source.marks.at((key, i))
 
 
-def _vocab(corpus: Corpus, source: Source, key: str, vocab: str, code: str) -> Iterator[Finding]:
-    allowed = corpus.vocabulary(vocab)
+def _vocab(source: Source, key: str, allowed: dict[str, str], code: str) -> Iterator[Finding]:
     if not allowed:
         return
-    for _, value, (line, col) in _each(source, key):
+    for value, (line, col) in _each(source, key):
         if value not in allowed:
             yield make(code, source.path, line, col, value=value, allowed="、".join(f"{k}（{v}）" for k, v in allowed.items()))
 
 
-def vocabularies(corpus: Corpus) -> Iterator[Finding]:
-    for s in corpus.sources.values():
-        if s.kind in ("procedure", "case"):
-            yield from _vocab(corpus, s, "themes", "themes", "ref/unknown-theme")
-        if s.kind == "procedure":
-            yield from _vocab(corpus, s, "risk_level", "risk_levels", "ref/unknown-risk-level")
-        if s.kind in ("procedure", "case", "note"):
-            yield from _vocab(corpus, s, "status", "statuses", "ref/unknown-status")
-    for org in corpus.organisations.values():
-        for i, theme in enumerate(org.data.get("specialties") or []):
-            if isinstance(theme, str) and corpus.vocabulary("themes") and theme not in corpus.vocabulary("themes"):
-                line, col = org.source.marks.at((org.id, "specialties", i))
-                yield make("ref/unknown-theme", org.source.path, line, col, value=theme,
-                           allowed="、".join(corpus.vocabulary("themes")))
+def vocabularies(corpus: Corpus, context: Context) -> Iterator[Finding]:
+    s = corpus.settings
+    for src in corpus.of_kind("procedure", "case", "organisation"):
+        yield from _vocab(src, "specialties" if src.kind == "organisation" else "themes", s.themes, "ref/unknown-theme")
+    for src in corpus.of_kind("procedure"):
+        yield from _vocab(src, "risk_level", s.risk_levels, "ref/unknown-risk-level")
+    for src in corpus.of_kind("procedure", "case", "note"):
+        yield from _vocab(src, "status", s.statuses, "ref/unknown-status")
 
 
-def _procedures(corpus: Corpus, source: Source, key: str) -> Iterator[Finding]:
-    for _, pid, (line, col) in _each(source, key):
-        if pid not in corpus.procedures:
-            yield make("ref/unknown-procedure", source.path, line, col, id=pid)
+def _known(source: Source, key: str, known: dict[str, object] | set[str], code: str) -> Iterator[Finding]:
+    for value, (line, col) in _each(source, key):
+        if value not in known:
+            yield make(code, source.path, line, col, id=value)
 
 
-def _orgs(corpus: Corpus, source: Source, key: str) -> Iterator[Finding]:
-    for _, org, (line, col) in _each(source, key):
-        if org not in corpus.organisations:
-            yield make("ref/unknown-org", source.path, line, col, id=org)
-
-
-def items(corpus: Corpus) -> Iterator[Finding]:
+def items(corpus: Corpus, context: Context) -> Iterator[Finding]:
+    procs, orgs = set(corpus.procedures), set(corpus.organisations)
+    for p in corpus.procedures.values():
+        yield from _known(p.source, "related", procs, "ref/unknown-procedure")
+        yield from _known(p.source, "contributors", orgs, "ref/unknown-org")
+        for pid, (line, col) in _each(p.source, "related"):
+            if pid == p.id:
+                yield make("ref/self-reference", p.source.path, line, col, id=pid)
+    for c in corpus.cases.values():
+        yield from _known(c.source, "procedures", procs, "ref/unknown-procedure")
+        yield from _known(c.source, "org", orgs, "ref/unknown-org")
+        if c.org != c.source.where.org:
+            line, col = c.source.marks.at(("org",))
+            yield make("ref/org-folder-mismatch", c.source.path, line, col, org=c.org, folder=c.source.where.org)
     notes_seen: dict[tuple[str, str], str] = {}
-    for s in corpus.sources.values():
-        folder = s.path.split("/")[-2] if "/" in s.path else ""
-        if s.kind == "procedure":
-            yield from _procedures(corpus, s, "related")
-            yield from _orgs(corpus, s, "contributors")
-            for _, pid, (line, col) in _each(s, "related"):
-                if pid == s.data.get("id"):
-                    yield make("ref/self-reference", s.path, line, col, id=pid)
-        elif s.kind == "case":
-            yield from _procedures(corpus, s, "procedures")
-            yield from _orgs(corpus, s, "org")
-            yield from _folder(s, "org", folder)
-        elif s.kind == "note":
-            yield from _procedures(corpus, s, "procedure")
-            yield from _orgs(corpus, s, "org")
-            yield from _note_path(s)
-            key = (str(s.data.get("org")), str(s.data.get("procedure")))
-            if key in notes_seen:
-                line, col = s.marks.at(("procedure",))
-                yield make("ref/duplicate-note", s.path, line, col, org=key[0], procedure=key[1], other=notes_seen[key])
-            notes_seen.setdefault(key, s.path)
+    for n in corpus.notes:
+        src, where = n.source, n.source.where
+        yield from _known(src, "procedure", procs, "ref/unknown-procedure")
+        yield from _known(src, "org", orgs, "ref/unknown-org")
+        if n.org and n.org != where.org:
+            line, col = src.marks.at(("org",))
+            yield make("ref/note-path-mismatch", src.path, line, col, expected=f"{where.org}/", actual=n.org)
+        if n.procedure and n.procedure != where.stem:
+            line, col = src.marks.at(("procedure",))
+            yield make("ref/note-path-mismatch", src.path, line, col, expected=f"{where.stem}.md", actual=n.procedure)
+        key = (n.org, n.procedure)
+        if key in notes_seen:
+            line, col = src.marks.at(("procedure",))
+            yield make("ref/duplicate-note", src.path, line, col, org=n.org, procedure=n.procedure, other=notes_seen[key])
+        notes_seen.setdefault(key, src.path)
     for term in corpus.terms.values():
-        src = corpus.sources.get("guideline/glossary.yaml")
-        for i, other in enumerate(term.data.get("see_also") or []):
-            if src and isinstance(other, str) and other not in corpus.terms:
-                line, col = src.marks.at((term.id, "see_also", i))
-                yield make("ref/unknown-term", src.path, line, col, id=other)
+        yield from _known(term.source, "see_also", set(corpus.terms), "ref/unknown-term")
 
 
-def _folder(source: Source, key: str, folder: str) -> Iterator[Finding]:
-    value = source.data.get(key)
-    if isinstance(value, str) and value != folder:
-        line, col = source.marks.at((key,))
-        yield make("ref/org-folder-mismatch", source.path, line, col, org=value, folder=folder)
-
-
-def _note_path(source: Source) -> Iterator[Finding]:
-    parts = source.path.split("/")
-    org, proc = source.data.get("org"), source.data.get("procedure")
-    if isinstance(org, str) and org != parts[2]:
-        line, col = source.marks.at(("org",))
-        yield make("ref/note-path-mismatch", source.path, line, col, expected=f"{parts[2]}/", actual=org)
-    if isinstance(proc, str) and proc != parts[3][:-3]:
-        line, col = source.marks.at(("procedure",))
-        yield make("ref/note-path-mismatch", source.path, line, col, expected=parts[3], actual=proc)
-
-
-def chapters(corpus: Corpus) -> Iterator[Finding]:
-    settings = corpus.sources.get("guideline/guideline.yaml")
-    order: Any = corpus.settings.get("chapters")
-    listed = [str(c) for c in order] if isinstance(order, list) else []
-    folders = {s.path.split("/")[1]: s for s in corpus.sources.values() if s.kind == "chapter"}
+def chapters(corpus: Corpus, context: Context) -> Iterator[Finding]:
+    settings = corpus.settings.source
+    listed = corpus.settings.chapters
     if settings:
         for i, folder in enumerate(listed):
-            if folder not in folders:
+            if folder not in corpus.chapter_files:
                 line, col = settings.marks.at(("chapters", i))
                 yield make("ref/unknown-chapter", settings.path, line, col, id=folder)
-    for folder, s in folders.items():
-        if settings and folder not in listed:
-            yield make("ref/unlisted-chapter", s.path, 1, 1, folder=folder)
-        for _, pid, (line, col) in _each(s, "procedures"):
-            proc = corpus.procedures.get(pid)
-            if proc is None or proc.source.path.split("/")[1] != folder:
-                yield make("ref/unknown-procedure", s.path, line, col, id=pid)
+        for folder, chapter in corpus.chapter_files.items():
+            if folder not in listed:
+                yield make("ref/unlisted-chapter", chapter.source.path, 1, 1, folder=folder)
     for proc in corpus.procedures.values():
-        folder = proc.source.path.split("/")[1]
-        chapter = folders.get(folder)
-        if chapter is None or proc.id not in (chapter.data.get("procedures") or []):
+        if not proc.chapter:
             line, col = proc.source.marks.at(("id",))
-            yield make("ref/unlisted-procedure", proc.source.path, line, col, id=proc.id,
-                       index=f"guideline/{folder}/index.md")
+            yield make("ref/no-chapter", proc.source.path, line, col, id=proc.id, folder=proc.folder)
+    for chapter in corpus.chapters:
+        seen: dict[int, str] = {}
+        for proc in chapter.procedures:
+            if proc.order is None:
+                continue
+            if proc.order in seen:
+                line, col = proc.source.marks.at(("order",))
+                yield make("ref/duplicate-order", proc.source.path, line, col, other=seen[proc.order], order=proc.order)
+            seen.setdefault(proc.order, proc.id)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..catalogue import make
 from ..findings import Finding
 from ..model import CASE_SECTIONS, PROCEDURE_OPTIONAL, PROCEDURE_SECTIONS, Source
-from ..source.markdown import Outline
+
+if TYPE_CHECKING:
+    from . import Context
 
 _EXPECTED = {
     "procedure": (PROCEDURE_SECTIONS, PROCEDURE_SECTIONS + PROCEDURE_OPTIONAL),
@@ -15,7 +18,8 @@ _EXPECTED = {
 }
 
 
-def check(source: Source, outline: Outline) -> Iterator[Finding]:
+def check(source: Source, context: Context) -> Iterator[Finding]:
+    outline = source.outline
     for level, _text, line in outline.headings:
         if level == 1:
             yield make("structure/h1-in-body", source.path, line, 1)

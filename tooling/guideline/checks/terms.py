@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 from ..catalogue import make
 from ..findings import Finding
+from ..kinds import PROSE_KINDS
 from ..model import Source, Term
-from ..source.markdown import Outline
-from .prose import position, wording
+from ..source.prose import position, wording
 
 if TYPE_CHECKING:
     from . import Context
@@ -52,7 +52,7 @@ def _compile(key: tuple[tuple[str, str, str, bool], ...]) -> Glossary:
 def glossary(terms: dict[str, Term]) -> Glossary:
     """Deprecated terms of the glossary as one precompiled pattern (cached per glossary)."""
     key = tuple(sorted(
-        (str(d["term"]), t.preferred, str(d.get("reason", "")), d.get("replace") is True)
+        (d.term, t.preferred, d.reason, d.replace)
         for t in terms.values() for d in t.deprecated
     ))
     return _compile(key)
@@ -74,8 +74,8 @@ def _finding(source: Source, line: int, col: int, u: Usage) -> Finding:
                 preferred=u.preferred, fix=fix)
 
 
-def check(source: Source, outline: Outline, context: Context) -> Iterator[Finding]:
-    if source.kind not in ("case", "note", "procedure", "chapter"):
+def check(source: Source, context: Context) -> Iterator[Finding]:
+    if source.kind not in PROSE_KINDS:
         return
     g = glossary(context.terms)
     title = source.data.get("title")

@@ -14,14 +14,13 @@ import autocorrect_py
 
 from ..catalogue import make
 from ..findings import Finding
+from ..kinds import PROSE_KINDS
 from ..model import Source
-from ..source.markdown import Outline
 
 if TYPE_CHECKING:
     from . import Context
 
 
-MARKDOWN_KINDS = ("case", "note", "procedure", "chapter")
 _H = "\u3400-\u9fff\uf900-\ufaff"
 _FULL = "，。：；！？、（）「」『』“”《》"
 # Every change autocorrect makes touches one of these; a body without any is left unparsed.
@@ -38,14 +37,14 @@ def format_body(body: str) -> str:
 
 
 def _first_difference(old: str, new: str) -> int:
-    for i, (a, b) in enumerate(zip(old, new)):
+    for i, (a, b) in enumerate(zip(old, new, strict=False)):  # lengths differ where text was added
         if a != b:
             return i
     return min(len(old), len(new))
 
 
-def check(source: Source, outline: Outline, context: Context) -> Iterator[Finding]:
-    if source.kind not in MARKDOWN_KINDS or not SUSPECT.search(source.body):
+def check(source: Source, context: Context) -> Iterator[Finding]:
+    if source.kind not in PROSE_KINDS or not SUSPECT.search(source.body):
         return
     result = autocorrect_py.lint_for(source.body, "md")
     for r in result.lines:

@@ -1,21 +1,5 @@
-"""One module per CLI command."""
+"""One module per CLI command: `add_arguments(parser)` and `run(args) -> int`.
 
-from __future__ import annotations
-
-import sys
-from pathlib import Path
-
-from ..model import Corpus
-
-
-def validated_corpus(root: Path, consequence: str) -> Corpus | None:
-    """The corpus if it validates; otherwise print the findings and what that means, and return None."""
-    from .. import validate
-    from ..reporters import text
-
-    report = validate.run(root)
-    if report.ok and report.corpus is not None:
-        return report.corpus
-    text(report.findings, report.files, sys.stderr)
-    sys.stderr.write(f"内容检查未通过，{consequence}\n")
-    return None
+Commands parse arguments, call the library and print; the library raises
+`guideline.errors` exceptions, which `cli.main` reports with their exit code.
+"""

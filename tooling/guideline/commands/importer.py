@@ -22,59 +22,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .. import validate
-    from ..catalogue import make
-    from ..findings import Finding
-    from ..scaffold import create
-    from ..snapshot import load_corpus
+    from ..importers import import_issue, import_word
 
-    root: Path = args.root
-    source: Path = args.file
-    if not source.is_file():
-        sys.stderr.write(f"用法错误：找不到文件 {source}。\n")
-        return 2
-    corpus = load_corpus(root)
-    shown = str(source)
-    findings: list[Finding] = []
-    if args.source == "issue":
-        from ..importers.issue import submission
-
-        text = source.read_bytes().decode("utf-8", errors="replace")
-        sub = submission(text, shown, corpus, args.kind)
-        if sub.findings:
-            return _report(args, sub.findings, 1)
-        kind, values, body = sub.kind, sub.values, sub.body
-    else:
-        if not args.org:
-            sys.stderr.write("用法错误：导入 Word 文件需要 --org 机构编号，例如 --org ginkgo-demo。\n")
-            return 2
-        if args.org not in corpus.organisations:
-            sys.stderr.write(f"用法错误：机构「{args.org}」没有在 organisations.yaml 中登记（可以先运行 guideline new org）。\n")
-            return 2
-        from ..importers import fill, word
-
-        try:
-            case = word.convert(source)
-        except (RuntimeError, OSError, ValueError) as exc:
-            sys.stderr.write(f"无法读取这个 Word 文件（{exc}）。请在 Word 中「另存为」.docx 格式后再试。\n")
-            return 2
-        kind, body = "case", "\n" + case.markdown
-        values = fill.values(root, corpus, args.org, source, case.title, case.text, args.id)
-        if case.images:
-            findings.append(make("import/image-removed", shown, 1, 1, count=case.images))
-    try:
-        written = create(root, kind, values, body)
-    except ValueError as exc:
-        sys.stderr.write(f"{exc}\n")
-        return 2
-    except FileExistsError as exc:
-        return _report(args, [make("import/exists", shown, 1, 1, target=str(exc))], 1)
-    sys.stderr.write(f"已生成：{written}\n")
-    report = validate.run(root, {written})
-    findings += report.findings
-    return _report(args, findings, 0 if report.ok else 1, report.files)
-
-
-def _report(args: argparse.Namespace, findings: list, code: int, files: int = 1) -> int:  # type: ignore[type-arg]
-    REPORTER_BY_NAME[args.format](findings, files, sys.stdout)
-    return code
+    result = (import_issue(args.root, args.file, args.kind) if args.source == "issue"
+              else import_word(args.root, args.file, args.org, args.id))
+    if result.written:
+        sys.stderr.write(f"已生成：{result.written}\n")
+    REPORTER_BY_NAME[args.format](result.findings, result.files, sys.stdout)
+    return 0 if result.ok else 1

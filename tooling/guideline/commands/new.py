@@ -87,6 +87,7 @@ def collect(kind: str, args: argparse.Namespace, ask: bool) -> dict[tuple[str, .
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..errors import UsageError
     from ..scaffold import create
 
     root: Path = args.root
@@ -94,16 +95,11 @@ def run(args: argparse.Namespace) -> int:
     values = collect(args.kind, args, ask)
     for f in FIELDS[args.kind]:
         if f.place and f.path not in values:
-            sys.stderr.write(f"用法错误：缺少「{f.prompt.split('（')[0]}」，请加上 --{f.option.replace('_', '-')} 选项。\n")
-            return 2
+            raise UsageError(f"缺少「{f.prompt.split('（')[0]}」，请加上 --{f.option.replace('_', '-')} 选项。")
     try:
         written = create(root, args.kind, values)
-    except ValueError as exc:
-        sys.stderr.write(f"{exc}\n")
-        return 2
     except FileExistsError as exc:
-        sys.stderr.write(f"用法错误：{exc} 已经存在，请换一个编号，或直接编辑这个文件。\n")
-        return 2
+        raise UsageError(f"{exc} 已经存在，请换一个编号，或直接编辑这个文件。") from exc
     sys.stderr.write(f"已生成{KIND_ZH[args.kind]}：{written}\n")
     return report_file(root, written)
 

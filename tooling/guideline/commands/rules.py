@@ -1,4 +1,4 @@
-"""guideline rules: every finding code with its severity and title."""
+"""guideline rules [--markdown]: every finding code with its severity and title, or the rule reference page."""
 
 from __future__ import annotations
 
@@ -7,19 +7,11 @@ import sys
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--markdown", action="store_true", help="输出 Markdown 表格（用于文档）")
+    p.add_argument("--markdown", action="store_true", help="输出 Markdown 格式的规则说明（即 docs/rules.md）")
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..catalogue import RULES
+    from ..catalogue import markdown_reference, plain_list
 
-    if args.markdown:
-        sys.stdout.write("| 代码 | 级别 | 含义 | 如何修改 |\n|---|---|---|---|\n")
-    for code, rule in sorted(RULES.items()):
-        level = "错误" if rule.severity.value == "error" else "警告"
-        if args.markdown:
-            hint = rule.hint.replace("|", "\\|").replace("{", "").replace("}", "")
-            sys.stdout.write(f"| `{code}` | {level} | {rule.title} | {hint} |\n")
-        else:
-            sys.stdout.write(f"{code:32} {level}  {rule.title}\n")
+    sys.stdout.write(markdown_reference() if args.markdown else plain_list())
     return 0

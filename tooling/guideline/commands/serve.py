@@ -16,9 +16,10 @@ import sys
 import time
 from pathlib import Path
 
+from ..kinds import ROOTS
 from ..render import EDITIONS
 
-WATCHED = ("guideline", "cases", "organisations.yaml")
+WATCHED = ROOTS
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -42,13 +43,16 @@ def snapshot(root: Path) -> dict[str, float]:
 def render(root: Path, edition: str, out: Path) -> Path | None:
     """Validate and regenerate the pages; None (with findings printed) when content has errors."""
     from ..credits import contributions
+    from ..errors import FindingsError
     from ..history import revision
     from ..render import BuildInfo
     from ..site import generate
-    from . import validated_corpus
+    from ..validate import validated_corpus
 
-    corpus = validated_corpus(root, "预览保持上一次的页面。修正后保存，页面会自动更新。")
-    if corpus is None:
+    try:
+        corpus = validated_corpus(root, "预览保持上一次的页面。修正后保存，页面会自动更新。")
+    except FindingsError as exc:
+        exc.write(sys.stderr)
         return None
     corpus = corpus.restricted_to_approved() if edition == "published" else corpus
     sha, date = revision(root)
@@ -57,9 +61,6 @@ def render(root: Path, edition: str, out: Path) -> Path | None:
 
 def run(args: argparse.Namespace) -> int:
     root: Path = args.root
-    if not (root / "guideline" / "guideline.yaml").is_file():
-        sys.stderr.write(f"用法错误：{root} 不是指引仓库（找不到 guideline/guideline.yaml）。\n")
-        return 2
     out = root / ".cache" / "serve"
     config = render(root, args.edition, out)
     if config is None:

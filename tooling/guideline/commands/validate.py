@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..errors import UsageError
 from ..reporters import REPORTER_BY_NAME
 
 
@@ -26,7 +27,7 @@ def selected_paths(root: Path, paths: list[str], changed_since: str | None) -> s
             try:
                 only.add(full.relative_to(root).as_posix())
             except ValueError:
-                raise SystemExit(f"用法错误：{p} 不在仓库 {root} 之内。")
+                raise UsageError(f"{p} 不在仓库 {root} 之内。") from None
     if changed_since:
         from ..history import changed_files
 
@@ -39,14 +40,7 @@ def run(args: argparse.Namespace) -> int:
     from .. import validate
 
     root: Path = args.root
-    if not (root / "guideline" / "guideline.yaml").is_file():
-        sys.stderr.write(f"用法错误：{root} 不是指引仓库（找不到 guideline/guideline.yaml）。\n")
-        return 2
-    try:
-        only = selected_paths(root, args.paths, args.changed_since)
-    except SystemExit as exc:
-        sys.stderr.write(f"{exc}\n")
-        return 2
+    only = selected_paths(root, args.paths, args.changed_since)
     report = validate.run(root, only, use_cache=not args.no_cache)
     if args.fix:
         from ..fixes import apply_fixes

@@ -37,11 +37,13 @@ def md(text: Any) -> str:
 
 
 def anchors(corpus: Corpus) -> dict[str, str]:
-    """Source path -> heading id in the handbook, for links between contributors' files."""
-    found = {ch.source.path: f"chapter-{ch.id}" for ch in corpus.chapters}
-    found.update((p.source.path, f"procedure-{p.id}") for p in corpus.ordered_procedures())
-    found.update((n.source.path, f"procedure-{n.procedure}") for n in corpus.notes if n.procedure in corpus.procedures)
-    found.update((c.source.path, f"case-{c.id}") for c in corpus.cases.values())
+    """Source path -> heading id in the handbook, for links between contributors' files
+    (a note is shown inside its procedure, so it leads there)."""
+    found = {ch.source.path: ch.anchor for ch in corpus.chapters}
+    found.update((p.source.path, p.anchor) for p in corpus.ordered_procedures())
+    found.update((n.source.path, corpus.procedures[n.procedure].anchor) for n in corpus.notes
+                 if n.procedure in corpus.procedures)
+    found.update((c.source.path, c.anchor) for c in corpus.cases.values())
     return found
 
 
@@ -75,8 +77,7 @@ class Expected:
 def context(corpus: Corpus, info: BuildInfo, doc: Document) -> dict[str, Any]:
     """Everything the template shows, in reading order."""
     s = corpus.settings
-    themes, risks, statuses = corpus.vocabulary("themes"), corpus.vocabulary("risk_levels"), corpus.vocabulary("statuses")
-    orgs = corpus.organisations
+    themes, risks, statuses = s.themes, s.risk_levels, s.statuses
     procedures = corpus.ordered_procedures()
     cases = list(corpus.cases.values())
     case_no = {c.id: n for n, c in enumerate(cases, start=1)}
@@ -100,47 +101,51 @@ def context(corpus: Corpus, info: BuildInfo, doc: Document) -> dict[str, Any]:
 
     def procedure(p: Procedure) -> dict[str, Any]:
         return {
-            "id": p.id, "number": p.number, "title": p.title, "draft": draft(p.status), "body": body(p.body, p.source.path, f"procedure-{p.id}"),
+            "id": p.id, "anchor": p.anchor, "number": p.number, "title": p.title, "draft": draft(p.status),
+            "body": body(p.body, p.source.path, p.anchor),
             "checklist": p.checklist, "risk": risks.get(p.risk_level, p.risk_level),
             "themes": [themes.get(t, t) for t in p.themes], "last_reviewed": p.last_reviewed,
-            "contributors": [orgs[o].name if o in orgs else o for o in p.contributors],
-            "related": [proc_ref[r] for r in p.related if r in proc_ref],
+            "contributors": [corpus.org_name(o) for o in p.contributors],
+            "related": [proc_ref[r.id] for r in corpus.related(p) if r.id in proc_ref],
             "cases": [f"案例 {case_no[c.id]}　{c.title}" for c in corpus.cases_for(p.id)],
-            "notes": [{"title": n.title, "org": orgs[n.org].name if n.org in orgs else n.org,
-                       "draft": draft(n.status), "body": body(n.body, n.source.path, f"note-{n.org}-{n.procedure}")} for n in corpus.notes_for(p.id)],
+            "notes": [{"title": n.title, "org": corpus.org_name(n.org),
+                       "draft": draft(n.status), "body": body(n.body, n.source.path, f"note-{n.org}-{n.procedure}")}
+                      for n in corpus.notes_for(p.id)],
         }
 
     def case(c: Case) -> dict[str, Any]:
         return {
-            "id": c.id, "number": case_no[c.id], "title": c.title, "draft": draft(c.status), "body": body(c.body, c.source.path, f"case-{c.id}"),
-            "org": orgs[c.org].name if c.org in orgs else c.org, "period": c.period, "example": c.example,
+            "id": c.id, "anchor": c.anchor, "number": case_no[c.id], "title": c.title, "draft": draft(c.status),
+            "body": body(c.body, c.source.path, c.anchor),
+            "org": corpus.org_name(c.org), "period": c.period, "example": c.example,
             "themes": [themes.get(t, t) for t in c.themes],
             "procedures": [proc_ref[r] for r in c.procedures if r in proc_ref],
         }
 
-    chapters = [{"id": ch.id, "display_number": ch.display_number, "title": ch.title, "intro": body(ch.body, ch.source.path, f"chapter-{ch.id}"),
-                 "procedures": [procedure(corpus.procedures[pid]) for pid in ch.procedure_ids if pid in corpus.procedures]}
+    chapters = [{"id": ch.id, "anchor": ch.anchor, "display_number": ch.display_number, "title": ch.title,
+                 "intro": body(ch.body, ch.source.path, ch.anchor),
+                 "procedures": [procedure(p) for p in ch.procedures]}
                 for ch in corpus.chapters]
     credits = [c for c in info.credits.values() if c.get("procedures") or c.get("notes") or c.get("cases") or c.get("commits")]
     d = datetime.date.fromisoformat(info.date)
     return {
-        "s": {k: str(s.get(k) or "") for k in ("title", "subtitle", "edition", "version", "publisher")},
+        "s": s,
         "info": info, "edition_label": EDITION_LABELS.get(info.edition, info.edition),
         "date_cn": chinese_date(info.date), "year": d.year, "month": d.month, "day": d.day,
-        "licence": s.get("licence") if isinstance(s.get("licence"), dict) else {},
+        "licence": s.licence,
         "chapters": chapters, "procedures": procedures, "cases": [case(c) for c in cases],
         "terms": list(corpus.terms.values()),
-        "credits": [dict(c, full_name=orgs[c["org"]].name if c.get("org") in orgs else c.get("name", "")) for c in credits],
+        "credits": [dict(c, full_name=corpus.org_name(c["org"]) if c.get("org") else c.get("name", "")) for c in credits],
         "organisation_count": len(credits),
-        "releases": [r for r in s.get("releases") or [] if isinstance(r, dict)],
+        "releases": s.releases,
         "appendix": APPENDIX_NUMBERS,
     }
 
 
 def expected(corpus: Corpus) -> Expected:
     """Labels and titles of every procedure and case the handbook must contain."""
-    return Expected([(f"procedure-{p.id}", p.title) for p in corpus.ordered_procedures()]
-                    + [(f"case-{c.id}", c.title) for c in corpus.cases.values()])
+    return Expected([(p.anchor, p.title) for p in corpus.ordered_procedures()]
+                    + [(c.anchor, c.title) for c in corpus.cases.values()])
 
 
 def render(corpus: Corpus, info: BuildInfo) -> Document:

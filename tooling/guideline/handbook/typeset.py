@@ -28,7 +28,7 @@ _HARMLESS = re.compile(r"Could not load translations for zh|translations/zh\.yam
 
 def epoch(date: str) -> int:
     """Seconds since 1970 at midnight UTC of an ISO date."""
-    return int(datetime.datetime.fromisoformat(date).replace(tzinfo=datetime.timezone.utc).timestamp())
+    return int(datetime.datetime.fromisoformat(date).replace(tzinfo=datetime.UTC).timestamp())
 
 
 @contextlib.contextmanager

@@ -27,7 +27,8 @@ def _squash(text: str) -> str:
 
 def pdf_text(pdf: Path) -> str:
     if shutil.which("pdftotext") is None:
-        raise RenderError("找不到 pdftotext，无法核对手册是否完整。请安装 poppler-utils（以 root 运行 `apt-get install poppler-utils`，或运行 `make setup`）。")
+        raise RenderError("找不到 pdftotext，无法核对手册是否完整。"
+                          "请安装 poppler-utils（以 root 运行 `apt-get install poppler-utils`，或运行 `make setup`）。")
     proc = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True)
     if proc.returncode != 0:
         raise RenderError(f"pdftotext 无法读取生成的 PDF：{proc.stderr.decode('utf-8', 'replace').strip()}")

@@ -27,7 +27,7 @@ def period(text: str) -> str | None:
 
 
 def themes(text: str, corpus: Corpus) -> list[str]:
-    return [key for key, label in corpus.vocabulary("themes").items() if label in text]
+    return [key for key, label in corpus.settings.themes.items() if label in text]
 
 
 def procedures(text: str, corpus: Corpus) -> list[str]:

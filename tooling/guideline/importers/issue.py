@@ -78,7 +78,7 @@ def submission(text: str, path: str, corpus: Corpus, kind: str | None = None) ->
             sub.findings.append(make("import/missing-field", path, line, 1, label=label))
     if sub.findings:
         return sub
-    themes = {label: key for key, label in corpus.vocabulary("themes").items()}
+    themes = {label: key for key, label in corpus.settings.themes.items()}
     titles = {p.title: p.id for p in corpus.procedures.values()}
     for label, (key, many, _required) in fields.items():
         value, line = answers[label]

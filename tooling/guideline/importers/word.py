@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..checks.placeholder import PLACEHOLDER
-from ..model import CASE_SECTIONS
+from ..model import CASE_SECTIONS, PLACEHOLDER
 
 SYNONYMS: dict[str, list[str]] = {
     "案例背景": ["案例背景", "背景", "基本情况", "个案背景", "个案基本情况", "案主基本情况", "服务对象基本情况",
@@ -25,7 +24,9 @@ SYNONYMS: dict[str, list[str]] = {
     "专业反思": ["专业反思", "反思", "案例反思", "总结与反思", "经验与反思", "专业思考", "讨论与反思"],
 }
 _BY_LENGTH = sorted(((s, sec) for sec, words in SYNONYMS.items() for s in words), key=lambda x: -len(x[0]))
-_NUMBERING = re.compile(r"^\s*(第[一二三四五六七八九十\d]+[部分章节]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+(\.\d+)*[、.．]?)\s*")
+# Heading numbers Word write-ups use: 第一部分, 一、, （一）, 1. / 1.2
+_NUMBERING = re.compile(r"^\s*(第[一二三四五六七八九十\d]+[部分章节]|[一二三四五六七八九十]+[、.．]"
+                        r"|[（(][一二三四五六七八九十\d]+[)）]|\d+(\.\d+)*[、.．]?)\s*")
 IMAGE_NOTE = f"（{PLACEHOLDER}：原文此处有一张图片，没有导入。请用文字描述图片要说明的内容，或删除本句。）"
 
 

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import RenderError as RenderError  # raised by both renderers; defined with the other errors
+
 EDITIONS = ("preview", "published")
 
 CALLOUT_TITLES = {"NOTE": "说明", "TIP": "提示", "IMPORTANT": "重要", "WARNING": "警告", "CAUTION": "注意"}
@@ -29,10 +31,6 @@ class WarningCollector(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
-
-
-class RenderError(Exception):
-    """A build failure explained in Chinese (missing font, incomplete output, ...)."""
 
 
 @dataclass(frozen=True)

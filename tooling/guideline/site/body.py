@@ -20,7 +20,8 @@ from markdown_it.token import Token
 
 from ..render import CALLOUT_TITLES
 from ..source.markdown import allowed_target, internal_target, parse, parser, plain, walk
-from .layout import Target, html as html_page, relative
+from .layout import Target, relative
+from .layout import html as html_page
 from .sanitise import sanitise
 
 ADMONITION = {"NOTE": "note", "TIP": "tip", "IMPORTANT": "info", "WARNING": "warning", "CAUTION": "danger"}

@@ -11,6 +11,7 @@ import posixpath
 from dataclasses import dataclass
 
 from ..model import Case, Chapter, Corpus, Procedure
+from ..model import note_anchor as note_anchor  # templates link to notes as at.note_anchor
 
 HOME = "index.md"
 CHECKLISTS = "checklists/index.md"
@@ -64,10 +65,6 @@ class Target:
     anchor: str = ""
 
 
-def note_anchor(org: str, procedure: str) -> str:
-    return f"note-{org}-{procedure}"
-
-
 def source_targets(corpus: Corpus) -> dict[str, Target]:
     """Repository path of each published source file -> its place in the site."""
     targets: dict[str, Target] = {}
@@ -78,7 +75,7 @@ def source_targets(corpus: Corpus) -> dict[str, Target]:
     for n in corpus.notes:
         proc = corpus.procedures.get(n.procedure)
         if proc is not None and proc.chapter:
-            targets[n.source.path] = Target(procedure_page(proc, corpus), note_anchor(n.org, n.procedure))
+            targets[n.source.path] = Target(procedure_page(proc, corpus), n.anchor)
     for c in corpus.cases.values():
         targets[c.source.path] = Target(case_page(c))
     return targets

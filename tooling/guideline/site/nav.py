@@ -18,7 +18,7 @@ carries its section's nav, and 500 siblings made each case page 200 KB."""
 
 
 def site_name(corpus: Corpus, info: BuildInfo) -> str:
-    title = str(corpus.settings.get("title") or "指引")
+    title = corpus.settings.title
     return escape(title + ("（征求意见稿）" if info.preview else ""))
 
 
@@ -39,7 +39,7 @@ def build_nav(corpus: Corpus) -> list[NavItem]:
         if org_id in by_org:
             items = by_org.pop(org_id)
             cases.append({escape(org.short_name): items if len(items) <= NAV_CASES_LIMIT + 1 else items[0]})
-    themes: list[Any] = [at.THEMES] + [{escape(label): at.theme_page(t)} for t, label in corpus.vocabulary("themes").items()]
+    themes: list[Any] = [at.THEMES] + [{escape(label): at.theme_page(t)} for t, label in corpus.settings.themes.items()]
     return [
         {"首页": at.HOME},
         {"指引": chapters},

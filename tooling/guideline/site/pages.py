@@ -41,11 +41,11 @@ class Pages:
                                keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
         self.env.filters["md"] = md_text
         self.env.globals.update(
-            corpus=corpus, info=info, at=at, themes=corpus.vocabulary("themes"),
-            statuses=corpus.vocabulary("statuses"), risk_levels=corpus.vocabulary("risk_levels"),
+            corpus=corpus, info=info, at=at, themes=corpus.settings.themes,
+            statuses=corpus.settings.statuses, risk_levels=corpus.settings.risk_levels,
             procedures=self.procedures, org_name=self.org_name, procedure_page=self.procedure_page,
             cases_by_org=self.cases_by_org(), emergency=self.emergency(),
-            theme_case_counts={t: sum(t in x.themes for x in corpus.cases.values()) for t in corpus.vocabulary("themes")},
+            theme_case_counts={t: sum(t in x.themes for x in corpus.cases.values()) for t in corpus.settings.themes},
         )
 
     # --- helpers the templates use -------------------------------------------
@@ -68,15 +68,6 @@ class Pages:
         procs = [p for p in self.procedures if "emergency" in p.themes or p.chapter in {c.id for c in chapters}]
         return {"chapters": chapters, "procedures": procs}
 
-    def related(self, p: Procedure) -> list[Procedure]:
-        """Related procedures both ways: those it names and those naming it."""
-        ids = list(p.related) + [q.id for q in self.procedures if p.id in q.related]
-        seen: dict[str, Procedure] = {}
-        for pid in ids:
-            if pid != p.id and pid in self.corpus.procedures and self.corpus.procedures[pid].chapter:
-                seen.setdefault(pid, self.corpus.procedures[pid])
-        return list(seen.values())
-
     def body(self, markdown: str, source_path: str, page: str, shift: int = 0) -> str:
         return body_markdown(markdown, source_path, page, self.targets, shift)
 
@@ -95,7 +86,7 @@ class Pages:
         for p in self.procedures:
             path = self.procedure_page(p)
             notes = [(n, self.body(n.body, n.source.path, path, 3)) for n in c.notes_for(p.id)]
-            pages.append(self.render("procedure.md.j2", path, p=p, notes=notes, related=self.related(p),
+            pages.append(self.render("procedure.md.j2", path, p=p, notes=notes, related=c.related(p),
                                      cases=sorted(c.cases_for(p.id), key=lambda x: x.id),
                                      text=self.body(p.body, p.source.path, path)))
             pages.append(self.render("checklist.md.j2", at.checklist_page(p), p=p))
@@ -108,7 +99,7 @@ class Pages:
         for org, cases in self.cases_by_org().items():
             pages.append(self.render("org_cases.md.j2", at.org_cases_page(org), org=org, cases=cases))
         pages.append(self.render("cases.md.j2", at.CASES))
-        for theme in c.vocabulary("themes"):
+        for theme in c.settings.themes:
             pages.append(self.render("theme.md.j2", at.theme_page(theme), theme=theme,
                                      theme_procedures=[p for p in self.procedures if theme in p.themes],
                                      theme_cases=sorted((x for x in c.cases.values() if theme in x.themes), key=lambda x: x.id)))

@@ -22,16 +22,16 @@ SEARCH_PROBES = 12
 
 def expected(corpus: Corpus) -> list[tuple[str, str, str]]:
     """(what, page, anchor id) for every item that must appear in the site."""
-    items = [(f"章节 {c.id}", at.chapter_page(c), f"chapter-{c.id}") for c in corpus.chapters]
+    items = [(f"章节 {c.id}", at.chapter_page(c), c.anchor) for c in corpus.chapters]
     for p in corpus.procedures.values():
-        items.append((f"程序 {p.id}", at.procedure_page(p, corpus), f"procedure-{p.id}"))
+        items.append((f"程序 {p.id}", at.procedure_page(p, corpus), p.anchor))
         items.append((f"核对清单 {p.id}", at.checklist_page(p), f"checklist-{p.id}"))
         items.append((f"核对清单 {p.id}（汇总页）", at.CHECKLISTS, f"checklist-{p.id}"))
     for n in corpus.notes:
         proc = corpus.procedures.get(n.procedure)
         page = at.procedure_page(proc, corpus) if proc else "?"
-        items.append((f"实务经验 {n.source.path}", page, at.note_anchor(n.org, n.procedure)))
-    items += [(f"案例 {c.id}", at.case_page(c), f"case-{c.id}") for c in corpus.cases.values()]
+        items.append((f"实务经验 {n.source.path}", page, n.anchor))
+    items += [(f"案例 {c.id}", at.case_page(c), c.anchor) for c in corpus.cases.values()]
     items += [(f"术语 {t}", at.GLOSSARY, f"term-{t}") for t in corpus.terms]
     items += [(f"机构 {o}", at.PARTNERS, f"org-{o}") for o in corpus.organisations]
     return items
