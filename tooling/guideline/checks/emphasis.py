@@ -27,7 +27,7 @@ _PAIR = re.compile(r"(?<![\\*])(\*\*|\*)(?![\s*])([^*\n]*?[^\s*\\])\1(?!\*)")
 
 
 def _punct(ch: str) -> bool:
-    return bool(ch) and unicodedata.category(ch).startswith("P") or ch in "～·"
+    return bool(ch) and (unicodedata.category(ch).startswith("P") or ch in "～·")
 
 
 def _word(ch: str) -> bool:

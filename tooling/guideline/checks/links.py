@@ -23,7 +23,7 @@ def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
     for s in corpus.sources.values():
         anchors = s.outline.anchors
         texts = s.outline.link_texts + [""] * (len(s.outline.links) - len(s.outline.link_texts))
-        for (target, line, col), text in zip(s.outline.links, texts):
+        for (target, line, col), text in zip(s.outline.links, texts, strict=False):
             if not target:
                 yield make("link/empty", s.path, line, col, text=text)
                 continue

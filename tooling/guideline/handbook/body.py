@@ -218,7 +218,7 @@ def blocks(markdown: str, source_path: str, prefix: str, targets: dict[str, str]
     converter = Converter(source_path, prefix, targets)
     headings = [n for n in tree.walk() if n.type == "heading"]
     ids = unique_slugs([plain(_inline_tokens(h)).strip() for h in headings])
-    converter.ids = {id(h): i for h, i in zip(headings, ids)}
+    converter.ids = {id(h): i for h, i in zip(headings, ids, strict=True)}
     for block in tree.children:
         if block.type == "footnote_block":
             for note in block.children:

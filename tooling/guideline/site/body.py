@@ -58,7 +58,8 @@ class Links:
 
 
 def _prepare(tokens: list[Token], links: Links, shift: int) -> None:
-    """Links resolved, images as their text, alerts as admonitions, nested headings shifted."""
+    """Links resolved, images as their text, alerts as admonitions titled in Chinese, nested headings shifted."""
+    title = ""
     for tok in walk(tokens):
         if tok.type == "link_open":
             href = links.rewrite(str(tok.attrs.get("href", "")))
@@ -73,15 +74,13 @@ def _prepare(tokens: list[Token], links: Links, shift: int) -> None:
         elif tok.type == "alert_open":
             kind = str(tok.meta.get("kind", "NOTE")).upper()
             tok.attrs = {"class": f"admonition {ADMONITION.get(kind, 'note')}"}
-            tok.meta["title"] = CALLOUT_TITLES.get(kind, CALLOUT_TITLES["NOTE"])
+            title = CALLOUT_TITLES.get(kind, CALLOUT_TITLES["NOTE"])
         elif tok.type == "alert_title_open":
             tok.attrs = {"class": "admonition-title"}
+        elif tok.type == "inline" and title:  # the alert's title line
+            tok.children, title = [Token("text", "", 0, content=title)], ""
         elif tok.type in ("heading_open", "heading_close") and tok.level > 0:
             tok.tag = f"h{min(6, int(tok.tag[1]) + shift)}"
-    for before, tok in zip(tokens, tokens[1:]):  # an alert's title is its kind in Chinese
-        if before.type == "alert_title_open" and tok.type == "inline":
-            kind = next(t for t in reversed(tokens[:tokens.index(before)]) if t.type == "alert_open")
-            tok.children = [Token("text", "", 0, content=str(kind.meta["title"]))]
 
 
 def _render(tokens: list[Token], env: dict[str, object]) -> str:

@@ -29,7 +29,7 @@ def parser() -> MarkdownIt:
     md.add_render_rule("footnote_caption", lambda self, tokens, idx, options, env: str(tokens[idx].meta["id"] + 1))
     md.add_render_rule("footnote_block_open", lambda self, tokens, idx, options, env:
                        '<section class="footnotes">\n<ol class="footnotes-list">\n')
-    anchor = md.renderer.rules["footnote_anchor"]
+    anchor = md.renderer.rules["footnote_anchor"]  # type: ignore[attr-defined]
     md.add_render_rule("footnote_anchor", lambda self, tokens, idx, options, env:
                        anchor(tokens, idx, options, env).replace("\u21a9\ufe0e", "\u21a9"))
     return md
