@@ -41,7 +41,7 @@ def table() -> str:
     total = [0, 0, 0, 0, 0]
     for (suite, section), r in rows.items():
         lines.append(f"| {suite} | {section} | {r[0]} | {r[1]} | {r[2]} | {r[3]} |")
-        total = [a + b for a, b in zip(total, r)]
+        total = [a + b for a, b in zip(total, r, strict=True)]
     pct = lambda n: f"{n} ({100 * n / total[1]:.1f} %)"  # noqa: E731
     lines.append(f"| **all** | | **{total[0]}** | **{total[1]}** | **{pct(total[2])}** | **{pct(total[3])}** |")
     lines.append("")
