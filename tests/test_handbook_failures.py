@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli, write
-from guideline.handbook import fonts, verify
+from guideline import fonts
+from guideline.handbook import verify
 from guideline.render import RenderError
 
 TANGUT = "\U00017000"  # a real letter, but in no installed font
@@ -35,7 +36,7 @@ def test_private_use_character_in_a_case_fails(corpus: Path) -> None:
 
 def test_missing_font_says_how_to_install_it() -> None:
     with pytest.raises(RenderError) as err:
-        fonts.font_faces(("Noto Serif CJK ZZ",))
+        fonts.find_faces(("Noto Serif CJK ZZ",))
     assert str(err.value) == (
         "找不到字体「Noto Serif CJK ZZ」的常规体和粗体，无法生成手册。请安装 Debian 的 fonts-noto-cjk 软件包"
         "（以 root 运行 `apt-get install fonts-noto-cjk`，或运行 `make setup`），然后重新生成。"

@@ -1,6 +1,6 @@
 """font/missing-glyph: a character of a body that the handbook's fonts cannot print.
 
-The build would stop on it (`handbook.fonts.check_coverage`); here it is a located
+The build would stop on it (`fonts.check_coverage`); here it is a located
 finding instead. Fonts are read only when a body has a character outside the ranges
 every CJK font covers, and the check stays silent when the fonts are not installed
 (the build then says how to install them).
@@ -27,7 +27,7 @@ _COMMON = re.compile(r"[^\x00-\x7f\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]")
 def check(source: Source, context: Context) -> Iterator[Finding]:
     if not source.body or not _COMMON.search(source.body):
         return
-    from ..handbook import fonts
+    from .. import fonts
     from ..render import RenderError
 
     try:

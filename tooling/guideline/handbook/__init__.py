@@ -7,10 +7,11 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from .. import fonts
 from ..model import Corpus
 from ..render import BuildInfo, RenderError
 from ..render.order import in_reading_order
-from . import document, fonts, typeset, verify, word
+from . import document, typeset, verify, word
 
 NAME = "handbook"
 """Output file stem: build/handbook/handbook.pdf, .docx, .epub."""
