@@ -50,6 +50,7 @@ from playwright import sync_api
 from conftest import FIXTURE, run_cli, write
 from guideline.handbook import _pandoc_default, document, typeset, word
 from guideline.render import BuildInfo
+from guideline.render.order import in_reading_order
 from guideline.site import generate
 from guideline.site.mkdocs_run import run_mkdocs
 from guideline.snapshot import load_corpus
@@ -178,13 +179,13 @@ def render_all(root: Path, site: bool = True) -> Outputs:
         run_mkdocs(generate(corpus, INFO, out))
     hb = out / "handbook"
     hb.mkdir(parents=True, exist_ok=True)
-    markdown = document.render(corpus, INFO)
+    tree = typeset.assemble(document.render(in_reading_order(corpus), INFO))
     with tempfile.TemporaryDirectory() as tmp:
-        data, _ = typeset.pdf(markdown, Path(tmp), INFO.date)
+        data, _ = typeset.pdf(tree, Path(tmp), INFO.date)
         (hb / "handbook.pdf").write_bytes(data)
         reference = word.reference_docx(_pandoc_default("reference.docx"), Path(tmp) / "reference.docx")
-        typeset.docx(markdown, hb / "handbook.docx", INFO.date, reference)
-        typeset.epub(markdown, hb / "handbook.epub", INFO.date)
+        typeset.docx(tree, hb / "handbook.docx", INFO.date, reference)
+        typeset.epub(tree, hb / "handbook.epub", INFO.date)
     return Outputs(root, out / "site", hb / "handbook.pdf", hb / "handbook.docx", hb / "handbook.epub")
 
 
