@@ -14,9 +14,9 @@ with `validate` out of the way, must come out as inert text in every output.
   URLs and external fields (INCLUDEPICTURE, ...); the PDF for actions and unsafe links.
 - The text of every other item in the PDF is the same as in a build whose carriers hold
   harmless text.
-- Body vectors that need the Markdown work of issue 13 (raw-format fences and attributes,
-  attribute blocks across lines, reference definitions in containers, remote reference-style
-  images) are a corpus of their own, so that the rest stays a hard gate meanwhile.
+- Body vectors for the Markdown work of issue 13 (raw-format fences and attributes, attribute
+  blocks across lines, reference definitions in containers, remote reference-style images)
+  are a corpus of their own (one carrier), so a failure there points at the body converters.
 - Hermetic builds: `guideline build` behind a logging proxy that refuses everything and in a
   network namespace with no network give no request and byte-identical outputs.
 
@@ -201,15 +201,7 @@ def vectors(tmp_path_factory: pytest.TempPathFactory) -> Outputs:
 
 @pytest.fixture(scope="module")
 def md_vectors(tmp_path_factory: pytest.TempPathFactory) -> Outputs:
-    try:
-        return render_all(markdown_corpus(tmp_path_factory.mktemp("sec") / "markdown"))
-    except Exception as exc:  # a body must never stop a build: that is a finding too
-        pytest.xfail(f"the Markdown vectors stop the build ({exc}); needs the markdown branch (issue 13)")
-
-
-def _xfail_until_markdown(problems: list[str]) -> None:
-    if problems:
-        pytest.xfail("needs the markdown branch (issue 13): " + "; ".join(problems[:5]))
+    return render_all(markdown_corpus(tmp_path_factory.mktemp("sec") / "markdown"))
 
 
 # --- validate: the first layer (recorded, not required: inert text is enough) -----------
@@ -392,8 +384,7 @@ def test_site_search_index_holds_titles_escaped_once(vectors: Outputs) -> None:
 
 def test_markdown_vectors_are_inert_on_the_site(md_vectors: Outputs, theme_scripts: set[str]) -> None:
     seen = browse(md_vectors.site, [p for p in _pages(md_vectors.site) if f"vec-{CARRIERS}" in p], search=False)
-    problems = seen.dialogs + seen.requests + seen.navigations + seen.findings + sorted(seen.scripts - theme_scripts)
-    _xfail_until_markdown(problems)
+    assert seen.dialogs + seen.requests + seen.navigations + seen.findings + sorted(seen.scripts - theme_scripts) == []
 
 
 # --- EPUB, DOCX and PDF ------------------------------------------------------------------------
@@ -500,7 +491,7 @@ def test_epub_docx_and_pdf_hold_no_active_content(vectors: Outputs, baseline: Ou
 
 
 def test_markdown_vectors_are_inert_in_the_handbook(md_vectors: Outputs) -> None:
-    _xfail_until_markdown(scan_epub(md_vectors.epub) + scan_docx(md_vectors.docx) + scan_pdf(md_vectors.pdf))
+    assert scan_epub(md_vectors.epub) + scan_docx(md_vectors.docx) + scan_pdf(md_vectors.pdf) == []
 
 
 # --- no contributor changes the handbook's layout or other items' text ---------------------------
@@ -536,7 +527,7 @@ def test_other_items_text_is_unchanged(vectors: Outputs, baseline: Outputs) -> N
 
 
 def test_markdown_vectors_leave_other_items_alone(md_vectors: Outputs, baseline: Outputs) -> None:
-    _xfail_until_markdown(missing_lines(baseline.pdf, md_vectors.pdf))
+    assert missing_lines(baseline.pdf, md_vectors.pdf) == []
 
 
 # --- hermetic builds -----------------------------------------------------------------------------
@@ -625,10 +616,7 @@ def test_renderers_fetch_no_image_or_resource(tmp_path: Path) -> None:
     saved = {k: os.environ.get(k) for k in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy")}
     os.environ.update({k: proxy.url for k in saved})
     try:
-        outputs = render_all(markdown_corpus(tmp_path / "repo"), site=False)
-        failed = ""
-    except Exception as exc:  # a remote image must not stop the build either
-        outputs, failed = None, str(exc)
+        render_all(markdown_corpus(tmp_path / "repo"), site=False)  # a remote image must not stop the build
     finally:
         for k, v in saved.items():
             if v is None:
@@ -636,5 +624,4 @@ def test_renderers_fetch_no_image_or_resource(tmp_path: Path) -> None:
             else:
                 os.environ[k] = v
         proxy.shutdown()
-    _xfail_until_markdown(proxy.seen + ([f"build failed: {failed[:200]}"] if failed else []))
-    assert outputs is not None
+    assert proxy.seen == []

@@ -114,8 +114,21 @@ local function CodeBlock(cb)
   return nil
 end
 
+-- Pandoc's Typst writer prints these inlines as code (#link("…"), #strike[…], …) and the
+-- text after them follows directly: ".alert(1)" or "(1)" would continue the expression as a
+-- method call or an argument list (a stopped build, or code). A semicolon ends an embedded
+-- expression and is not printed.
+local function end_code(el)
+  return { el, pandoc.RawInline("typst", ";") }
+end
+local code_inlines = typst and {
+  Link = end_code, Strikeout = end_code, Superscript = end_code, Subscript = end_code,
+  Underline = end_code, SmallCaps = end_code, Note = end_code, Image = end_code, Cite = end_code,
+} or {}
+
 -- Body divs go first so that headings are shifted before callouts wrap their content.
 return {
   { RawInline = drop_raw, RawBlock = drop_raw, Table = Table, CodeBlock = CodeBlock },
   { Div = Div },
+  code_inlines,
 }
