@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 from ..catalogue import make
 from ..findings import Finding
-from ..kinds import PROSE_KINDS
+from ..kinds import CITABLE_KINDS, PROSE_KINDS, parse_path
 from ..model import APPROVED, Source
+from ..source.markdown import internal_target
 from .privacy_patterns import Hit, detect, mask, value_hash
 
 ALLOWLIST_FILE = "privacy-allowlist.yaml"
 _SLUG = re.compile(r"[a-z0-9-]*")
+_LINK = re.compile(r"\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?[^)\n]*\)")
 
 if TYPE_CHECKING:
     from . import Context
@@ -69,7 +71,20 @@ def _front_position(source: Source, path: tuple[Any, ...], hit: Hit) -> tuple[in
     return line, col
 
 
+def _cited(path: str, body: str) -> list[tuple[int, int]]:
+    """Spans of link texts that cite a registry record: the outputs replace them with the
+    record's current name and number, which are public (guideline/resources/)."""
+    spans = []
+    for m in _LINK.finditer(body):
+        resolved = internal_target(path, m.group(2))
+        where = parse_path(resolved) if resolved else None
+        if where is not None and where.kind in CITABLE_KINDS:
+            spans.append(m.span(1))
+    return spans
+
+
 def check(source: Source, context: Context) -> Iterator[Finding]:
+    # Registry records (resources, forms) are not prose: their numbers are public by definition.
     if source.kind not in PROSE_KINDS:
         return
     is_case = source.kind == "case"
@@ -81,7 +96,10 @@ def check(source: Source, context: Context) -> Iterator[Finding]:
                 line, col = _front_position(source, path, hit)
                 yield make(hit.code, source.path, line, col, masked=_masked(hit))
     body = source.body
+    cited = _cited(source.path, body) if "](" in body else []
     for hit in detect(body, exact_dates=is_case):
+        if any(a <= hit.start < b for a, b in cited):
+            continue
         if value_hash(hit.value) not in context.allowlist:
             before = body[:hit.start]
             line = source.body_line + before.count("\n")
