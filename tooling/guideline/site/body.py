@@ -39,21 +39,30 @@ class Links:
         self.page = page
         self.targets = targets
 
+    def target(self, href: str) -> Target | None:
+        resolved = internal_target(self.source_path, href)
+        return None if resolved is None else self.targets.get(resolved)
+
     def rewrite(self, href: str) -> str | None:
         """The href on the generated page; None when the target is not published."""
-        resolved = internal_target(self.source_path, href)
-        if resolved is None:
+        if internal_target(self.source_path, href) is None:
             return href
-        target = self.targets.get(resolved)
+        target = self.target(href)
         if target is None:
             return None
         fragment = href.partition("#")[2]
         return html_page(relative(self.page, target.page)) + "#" * bool(fragment or target.anchor) + (fragment or target.anchor)
 
     def apply(self, tokens: list[Token]) -> None:
-        for tok in tokens:
+        for i, tok in enumerate(tokens):
             if tok.type == "link_open":
-                href = self.rewrite(str(tok.attrs.get("href", "")))
+                original = str(tok.attrs.get("href", ""))
+                cited = self.target(original)
+                if cited is not None and cited.text:
+                    # A cited hotline or form shows the registry's current name and number.
+                    end = next(j for j in range(i + 1, len(tokens)) if tokens[j].type == "link_close")
+                    tokens[i + 1:end] = [Token("text", "", 0, content=cited.text)]
+                href = self.rewrite(original)
                 if href is None:
                     tok.attrs.pop("href", None)
                 else:
