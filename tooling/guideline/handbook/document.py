@@ -17,6 +17,7 @@ import jinja2
 
 from ..model import Case, Corpus, Procedure
 from ..render import BuildInfo, convert_callouts
+from ..render.citations import citation_texts, verified_on
 from ..source.markdown import internal_target
 from ..source.prose import without_code
 
@@ -47,30 +48,34 @@ def anchors(corpus: Corpus) -> dict[str, str]:
     found.update((n.source.path, corpus.procedures[n.procedure].anchor) for n in corpus.notes
                  if n.procedure in corpus.procedures)
     found.update((c.source.path, c.anchor) for c in corpus.cases.values())
+    found.update((r.source.path, r.anchor) for r in corpus.resources.values())
+    found.update((f.source.path, f.anchor) for f in corpus.forms.values())
     return found
 
 
-def _links(markdown: str, source_path: str, targets: dict[str, str]) -> str:
+def _links(markdown: str, source_path: str, targets: dict[str, str], texts: dict[str, str] | None = None) -> str:
     """Links to other source files point at their heading in this document; a link to an item
-    that is not in this edition keeps its text only."""
+    that is not in this edition keeps its text only. A cited resource or form shows the
+    registry's current name and number (`texts`, from render.citations) instead of the link text."""
     out, last = [], 0
     for m in _LINK.finditer(without_code(markdown)):
         resolved = internal_target(source_path, m.group(3).strip("<>"))
         if m.group(1) or resolved is None:
             continue
         anchor = targets.get(resolved)
-        out += [markdown[last:m.start()], f"[{m.group(2)}](#{anchor})" if anchor else m.group(2)]
+        text = md(texts[resolved]) if texts and resolved in texts else m.group(2)
+        out += [markdown[last:m.start()], f"[{text}](#{anchor})" if anchor else text]
         last = m.end()
     return "".join(out) + markdown[last:]
 
 
-def body(markdown: str, source_path: str, targets: dict[str, str]) -> str:
+def body(markdown: str, source_path: str, targets: dict[str, str], texts: dict[str, str] | None = None) -> str:
     """A contributor's body with GitHub alerts turned into callout divs and internal links resolved."""
     def callout(kind: str, title: str, inner: str) -> str:
         title = title.replace('"', "").replace("\\", "")
         return f'\n::: {{.callout kind="{kind.lower()}" title="{title}"}}\n{inner}\n:::\n'
 
-    text = _links(markdown.replace("\r\n", "\n"), source_path, targets)
+    text = _links(markdown.replace("\r\n", "\n"), source_path, targets, texts)
     return convert_callouts(text, callout).strip("\n")
 
 
@@ -94,7 +99,7 @@ def context(corpus: Corpus, info: BuildInfo) -> dict[str, Any]:
     cases = list(corpus.cases.values())
     case_no = {c.id: n for n, c in enumerate(cases, start=1)}
     proc_ref = {p.id: f"{p.number}　{p.title}" for p in procedures}
-    targets = anchors(corpus)
+    targets, texts = anchors(corpus), citation_texts(corpus)
 
     def draft(status: str) -> str:
         return "" if not info.preview or status == "approved" else statuses.get(status, status)
@@ -102,27 +107,27 @@ def context(corpus: Corpus, info: BuildInfo) -> dict[str, Any]:
     def procedure(p: Procedure) -> dict[str, Any]:
         return {
             "id": p.id, "anchor": p.anchor, "number": p.number, "title": p.title, "draft": draft(p.status),
-            "body": body(p.body, p.source.path, targets),
+            "body": body(p.body, p.source.path, targets, texts),
             "checklist": p.checklist, "risk": risks.get(p.risk_level, p.risk_level),
             "themes": [themes.get(t, t) for t in p.themes], "last_reviewed": p.last_reviewed,
             "contributors": [corpus.org_name(o) for o in p.contributors],
             "related": [proc_ref[r.id] for r in corpus.related(p) if r.id in proc_ref],
             "cases": [f"案例 {case_no[c.id]}　{c.title}" for c in corpus.cases_for(p.id)],
             "notes": [{"title": n.title, "org": corpus.org_name(n.org),
-                       "draft": draft(n.status), "body": body(n.body, n.source.path, targets)} for n in corpus.notes_for(p.id)],
+                       "draft": draft(n.status), "body": body(n.body, n.source.path, targets, texts)} for n in corpus.notes_for(p.id)],
         }
 
     def case(c: Case) -> dict[str, Any]:
         return {
             "id": c.id, "anchor": c.anchor, "number": case_no[c.id], "title": c.title, "draft": draft(c.status),
-            "body": body(c.body, c.source.path, targets),
+            "body": body(c.body, c.source.path, targets, texts),
             "org": corpus.org_name(c.org), "period": c.period, "example": c.example,
             "themes": [themes.get(t, t) for t in c.themes],
             "procedures": [proc_ref[r] for r in c.procedures if r in proc_ref],
         }
 
     chapters = [{"id": ch.id, "anchor": ch.anchor, "display_number": ch.display_number, "title": ch.title,
-                 "intro": body(ch.body, ch.source.path, targets),
+                 "intro": body(ch.body, ch.source.path, targets, texts),
                  "procedures": [procedure(p) for p in ch.procedures]}
                 for ch in corpus.chapters]
     credits = [c for c in info.credits.values() if c.get("procedures") or c.get("notes") or c.get("cases") or c.get("commits")]
@@ -138,6 +143,25 @@ def context(corpus: Corpus, info: BuildInfo) -> dict[str, Any]:
         "organisation_count": len(credits),
         "releases": s.releases,
         "appendix": APPENDIX_NUMBERS,
+        **carried(corpus),
+    }
+
+
+def carried(corpus: Corpus) -> dict[str, Any]:
+    """The appendices of what a worker carries: hotlines, forms, referral directory, pocket card."""
+    resources = corpus.ordered_resources()
+    on_card = [r for r in resources if r.pocket_card]
+    card = corpus.pocket_card
+    rules = [(f"{p.number}　{p.title}", list(rule.items)) for rule in (card.rules if card else [])
+             if (p := corpus.procedures.get(rule.procedure)) is not None and p.chapter]
+    return {
+        "resources": resources, "resources_verified": verified_on(resources),
+        "forms": sorted(corpus.forms.values(), key=lambda f: f.id),
+        "referral_orgs": [{"name": o.name, "referral": o.referral,
+                           "themes": [corpus.settings.themes.get(t, t) for t in o.specialties]}
+                          for o in corpus.organisations.values() if o.referral is not None],
+        "card": {"title": card.title if card else "随身卡", "resources": on_card, "rules": rules,
+                 "verified": verified_on(on_card)} if on_card else None,
     }
 
 
