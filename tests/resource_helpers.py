@@ -93,6 +93,13 @@ REFERRAL = """referral:
 """
 
 
+BETA_REFERRAL = """referral:
+  services: 跌倒和突发疾病后的短期跟进探访。
+  how: 电话预约后发送转介单。
+  phone: 010-00000000
+"""
+
+
 def add_registry(root: Path) -> Path:
     """Add the registry files and cite them from visit-prep; returns root."""
     write(root, "guideline/resources/police.yaml", POLICE)
@@ -103,6 +110,8 @@ def add_registry(root: Path) -> Path:
     write(root, "guideline/pocket-card.yaml", CARD)
     org = root / "organisations/alpha-demo.yaml"
     org.write_text(org.read_text(encoding="utf-8") + REFERRAL, encoding="utf-8")
+    beta = root / "organisations/beta-demo.yaml"
+    beta.write_text(beta.read_text(encoding="utf-8") + BETA_REFERRAL, encoding="utf-8")
     proc = root / PROC
     text = proc.read_text(encoding="utf-8")
     text = text.replace("遇到危险立即离开，拨打 110。",
