@@ -141,3 +141,18 @@ def test_shipped_registry_is_valid_and_sourced() -> None:
     on_card = {r.number for r in corpus.resources.values() if r.pocket_card}
     assert {"110", "119", "120", "12356"} <= on_card
     assert len(corpus.forms) >= 6
+
+
+@pytest.mark.parametrize("args,path", [
+    (["resource", "--id", "elder-line", "--name", "示例热线", "--number", "12349", "--scope", "北京市",
+      "--source-title", "示例来源", "--source-url", "https://example.org/"], "guideline/resources/elder-line.yaml"),
+    (["form", "--id", "sample-form", "--title", "示例表"], "guideline/forms/sample-form.yaml"),
+])
+def test_new_scaffolds_a_resource_or_a_form(cli, corpus, args, path):  # type: ignore[no-untyped-def]
+    r = cli(corpus, "new", *args)
+    assert r.code == 0, r.err
+    text = (corpus / path).read_text(encoding="utf-8")
+    assert text.startswith("# 新") and "待填写" in text  # commented template, still to be filled
+    codes = {c for c, p, _ in findings(cli, corpus) if p == path}
+    assert "placeholder/unfilled" in codes
+    assert cli(corpus, "new", *args).code == 2  # never overwrites
