@@ -34,9 +34,9 @@ def import_issue(root: Path, source: Path, kind: str | None = None) -> Imported:
     _require_file(source)
     text = source.read_bytes().decode("utf-8", errors="replace")
     sub = submission(text, str(source), load_corpus(root), kind)
-    if sub.findings:
+    if any(f.severity is Severity.ERROR for f in sub.findings):
         return Imported(findings=sub.findings)
-    return _write(root, source, sub.kind, sub.values, sub.body, [])
+    return _write(root, source, sub.kind, sub.values, sub.body, sub.findings)
 
 
 def import_word(root: Path, source: Path, org: str | None, given_id: str | None = None) -> Imported:
