@@ -35,7 +35,7 @@ def values(root: Path, corpus: Corpus, org: str, source: Path, title: str, text:
     when = period.find(text)
     out: dict[tuple[str, ...], Any] = {("org",): org, ("id",): given_id or case_id(root, org, source, when)}
     if title:
-        out[("title",)] = title[:40]
+        out[("title",)] = title  # a title too long is a schema finding, never cut
     if when:
         out[("period",)] = when
     for key, found in ((("themes",), themes(text, corpus)), (("procedures",), procedures(text, corpus))):
