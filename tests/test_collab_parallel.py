@@ -99,7 +99,7 @@ def test_three_parallel_additions_merge_in_every_order_and_reach_every_output(co
     site = "\n".join(p.read_text(encoding="utf-8") for p in (out / "site").rglob("*.html"))
     with zipfile.ZipFile(out / "handbook" / "handbook.epub") as epub:
         book = "".join(epub.read(n).decode("utf-8") for n in epub.namelist() if n.endswith(".xhtml"))
-    for org, (name, term) in BRANCHES.items():
+    for name, term in BRANCHES.values():
         for text in (f"{name}的夜间来电", term, f"{name}示例社工站（虚构）"):
             assert text in site, (text, "site")
             assert text in book, (text, "handbook")
