@@ -38,21 +38,33 @@ def release_tags(repo: Any) -> list[Any]:
     return sorted((t for t in repo.tags if t.name.startswith("v")), key=lambda t: t.commit.committed_date)
 
 
+def latest_release(root: Path) -> str | None:
+    """The newest release tag (v*) reachable from HEAD, or None (no tag yet, or not a git repository)."""
+    import git
+
+    try:
+        repo = open_repo(root)
+        return str(repo.git.describe("--tags", "--abbrev=0", "--match", "v*", "HEAD"))
+    except (HistoryError, git.GitCommandError, ValueError):
+        return None
+
+
 def root_prefix(repo, root: Path) -> str:  # type: ignore[no-untyped-def]
     """Where the corpus root sits inside the git work tree: "" or "sub/folder/"."""
     prefix = Path(root).resolve().relative_to(Path(str(repo.working_tree_dir)).resolve()).as_posix()
     return "" if prefix == "." else prefix + "/"
 
 
-def revision(root: Path) -> tuple[str, str]:
-    """(short commit, ISO commit date) of HEAD; outside git: (未提交, SOURCE_DATE_EPOCH or 1970-01-01)."""
+def revision(root: Path, rev: str | None = None) -> tuple[str, str]:
+    """(short commit, ISO commit date) of REV (None: HEAD, "+" when the work tree has changes);
+    outside git: (未提交, SOURCE_DATE_EPOCH or 1970-01-01)."""
     import datetime
     import os
 
     try:
         repo = open_repo(root)
-        head = repo.head.commit
-        dirty = "+" if repo.is_dirty(untracked_files=False) else ""
+        head = repo.commit(rev) if rev else repo.head.commit
+        dirty = "+" if rev is None and repo.is_dirty(untracked_files=False) else ""
         return head.hexsha[:10] + dirty, head.committed_datetime.astimezone(datetime.UTC).date().isoformat()
     except Exception:
         epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))

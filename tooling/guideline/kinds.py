@@ -16,7 +16,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Case, Chapter, Organisation, PracticeNote, Procedure, Settings, Source, SourcePath, Term
+from .model import (
+    Case,
+    Chapter,
+    Organisation,
+    PracticeNote,
+    Procedure,
+    Review,
+    Settings,
+    Source,
+    SourcePath,
+    Term,
+)
 
 _SLUG = r"[^/]+"
 
@@ -61,11 +72,13 @@ KINDS: tuple[Kind, ...] = (
          PracticeNote.from_source, markdown=True, prose=True, outputs=("site", "handbook")),
     Kind("case", "案例", _p(r"cases/(?P<org>{slug})/(?P<stem>{slug})\.md"), "case", Case.from_source,
          markdown=True, prose=True, id_is_stem=True, outputs=("site", "handbook")),
+    # The editing group's approval of one procedure, note or case; mirrors the item's path.
+    Kind("review", "审阅记录", _p(r"reviews/(?:guideline|cases)/.+\.md\.yaml"), "review", Review.from_source),
 )
 BY_NAME = {k.name: k for k in KINDS}
 MARKDOWN_KINDS = frozenset(k.name for k in KINDS if k.markdown)
 PROSE_KINDS = frozenset(k.name for k in KINDS if k.prose)
-ROOTS = ("guideline", "cases", "organisations")
+ROOTS = ("guideline", "cases", "organisations", "reviews")
 """Folders whose every file must belong to a kind (a stray file is a finding)."""
 
 

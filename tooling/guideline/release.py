@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .changes import CHANGE_ZH, KIND_ZH, Change, compare, describe
+from .editions import PUBLISHED, edition
 from .errors import Failure, FindingsError, UsageError
 from .model import Corpus
 from .scaffold import round_trip
@@ -82,19 +83,19 @@ def previous_tag(repo: Any) -> str | None:
 def changes_since(root: Path, tag: str | None) -> list[Change]:
     from .snapshot import checkout, load_corpus
 
-    new = load_corpus(root).restricted_to_approved()
+    new = edition(load_corpus(root), PUBLISHED)
     if tag is None:
         old = Corpus(root=str(root))
     else:
         with checkout(root, tag) as old_root:
-            old = load_corpus(old_root).restricted_to_approved()
+            old = edition(load_corpus(old_root), PUBLISHED)
     return [c for c in compare(old, new, []) if c.kind != "guideline"]
 
 
 def changelog(changes: list[Change], first: bool, corpus: Corpus) -> list[str]:
     """One Chinese line per change, or a summary for the first release."""
     if first:
-        published = corpus.restricted_to_approved()
+        published = edition(corpus, PUBLISHED)
         return [f"首次发布：{len(published.procedures)} 个程序、{len(published.notes)} 条实务经验、"
                 f"{len(published.cases)} 个案例，{len(corpus.organisations)} 家共建机构。"]
     lines = []

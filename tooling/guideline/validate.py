@@ -129,8 +129,11 @@ def load_context(root: Path) -> Context:
     digest = hashlib.sha256(__version__.encode())
     for schema_file in sorted((Path(__file__).resolve().parents[2] / "schemas").glob("*.json")):
         digest.update(schema_file.read_bytes())
-    # The checks' own code is part of the key: a new or sharper check must see every file again.
-    for module in sorted((Path(__file__).resolve().parent / "checks").glob("*.py")):
+    # The checks' and the reader's own code is part of the key: a new or sharper check, or a
+    # new field read from every file, must see every file again.
+    here = Path(__file__).resolve().parent
+    readers = [here / "load.py", here / "model.py", here / "kinds.py", *sorted((here / "source").glob("*.py"))]
+    for module in sorted((here / "checks").glob("*.py")) + readers:
         digest.update(module.read_bytes())
     allowlist = root / privacy.ALLOWLIST_FILE
     digest.update(allowlist.read_bytes() if allowlist.is_file() else b"-")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..catalogue import PRIVACY_CATEGORIES, RULES
 from ..findings import Finding
 from ..model import Corpus, Source, Term
-from . import html, ids, links, placeholder, privacy, references, schema, structure, terms, typography
+from . import approvals, html, ids, links, placeholder, privacy, references, schema, structure, terms, typography
 
 
 @dataclass
@@ -66,6 +66,7 @@ CHECKS: tuple[Check, ...] = (
     Check("chapters", frozenset({"ref/unknown-chapter", "ref/unlisted-chapter", "ref/no-chapter",
                                  "ref/duplicate-order"}), corpus=references.chapters),
     Check("links", _codes("link/"), corpus=links.check),
+    Check("approvals", _codes("review/"), corpus=approvals.check),
 )
 FILE_CHECKS = tuple(c for c in CHECKS if c.file)
 CORPUS_CHECKS = tuple(c for c in CHECKS if c.corpus)
