@@ -33,6 +33,17 @@ def write(root: Path, rel: str, text: str | bytes) -> Path:
     return path
 
 
+def approve_all(root: Path) -> None:
+    """The editing group's approval records for every item whose status is approved: what a
+    published build of a test corpus needs (`guideline approve`)."""
+    from guideline.approvals import approve
+    from guideline.snapshot import load_corpus
+
+    corpus = load_corpus(root)
+    items = [*corpus.procedures.values(), *corpus.notes, *corpus.cases.values()]
+    approve(root, [str(root / i.source.path) for i in items if i.approved], "net-editor", "2026-10-01")
+
+
 @dataclass
 class Result:
     code: int

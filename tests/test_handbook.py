@@ -12,7 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from conftest import FIXTURE, Result, run_cli, write
+from conftest import FIXTURE, Result, approve_all, run_cli, write
 
 APPROVED_PROCEDURES = ["入户前准备", "敲门与表明身份"]
 DRAFT_PROCEDURE = "跌倒应对"
@@ -60,6 +60,7 @@ def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp / "repo"
     shutil.copytree(FIXTURE, root)
     write(root, "guideline/notes/beta-demo/door-knock.md", NOTE)
+    approve_all(root)
     found = {}
     for name, edition in (("preview", "preview"), ("again", "preview"), ("published", "published")):
         result = build(root, tmp / name, edition)

@@ -107,3 +107,19 @@ def withheld(corpus: Corpus) -> list[Withheld]:
         if item.approved and state is not Approval.CURRENT:
             out.append(Withheld(item.source.path, item.title, state))
     return sorted(out, key=lambda w: w.path)
+
+
+def reach_text(corpus: Corpus, case: Case) -> str:
+    """What the preview says on a case: the published outputs its consent allows, and
+    whether the editing group's approval still stands between it and them."""
+    outputs = consented_outputs(case)
+    if not outputs:
+        return "不进入正式版网站和手册（知情同意范围不含「网站」或「出版」）"
+    where = "、".join(OUTPUT_ZH[o] for o in outputs)
+    missing = [f"不含「{CONSENT_FOR[o]}」，不进入{OUTPUT_ZH[o]}" for o in CONSENT_FOR if o not in outputs]
+    text = f"可进入正式版{where}" + (f"（知情同意范围{missing[0]}）" if missing else "")
+    if is_published(corpus, case):
+        return text
+    state = approval(corpus, case)
+    waiting = "审阅后又有修改，需重新审阅" if case.approved and state is Approval.OUTDATED else "尚待编辑组审阅通过"
+    return f"{text}；{waiting}"

@@ -1,6 +1,8 @@
-"""Approval records: an item marked approved that the editing group has not approved (or
-that changed after it did) stays out of the published edition, and says so; a record
-whose item is gone is named too."""
+"""Approval records: an approved item that changed after the editing group approved it
+stays out of the published edition, and says so; a record whose item is gone is named too.
+
+An item marked approved without any record is no finding: it is simply not yet reviewed
+(the review summary and the publish summary name it), and an organisation may merge it."""
 
 from __future__ import annotations
 
@@ -21,16 +23,11 @@ def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
     for item in items:
         if not item.approved:
             continue
-        state = approval(corpus, item)
-        if state is Approval.CURRENT:
-            continue
-        line, col = item.source.marks.at(("status",))
         record = corpus.reviews.get(item.source.path)
-        if state is Approval.OUTDATED and record is not None:
-            yield make("review/outdated", item.source.path, line, col, title=item.title, date=record.date or "?",
-                       file=item.source.path)
-        else:
-            yield make("review/missing", item.source.path, line, col, file=item.source.path)
+        if record is not None and approval(corpus, item) is Approval.OUTDATED:
+            line, col = item.source.marks.at(("status",))
+            yield make("review/outdated", item.source.path, line, col, title=item.title, approved_on=record.date or "?",
+                       item_path=item.source.path)
     known = {item.source.path for item in items}
     for target, record in corpus.reviews.items():
         if target not in known:

@@ -15,6 +15,7 @@ from typing import Any
 
 import jinja2
 
+from ..editions import reach_text
 from ..model import Case, Corpus, Procedure
 from ..render import BuildInfo, convert_callouts
 from ..source.markdown import internal_target
@@ -119,6 +120,7 @@ def context(corpus: Corpus, info: BuildInfo) -> dict[str, Any]:
             "org": corpus.org_name(c.org), "period": c.period, "example": c.example,
             "themes": [themes.get(t, t) for t in c.themes],
             "procedures": [proc_ref[r] for r in c.procedures if r in proc_ref],
+            "reach": reach_text(corpus, c) if info.preview else "",
         }
 
     chapters = [{"id": ch.id, "anchor": ch.anchor, "display_number": ch.display_number, "title": ch.title,

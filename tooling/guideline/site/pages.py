@@ -14,6 +14,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from ..editions import reach_text
 from ..model import Case, Corpus, Procedure
 from ..render import BuildInfo
 from . import layout as at
@@ -45,6 +46,7 @@ class Pages:
             statuses=corpus.settings.statuses, risk_levels=corpus.settings.risk_levels,
             procedures=self.procedures, org_name=self.org_name, procedure_page=self.procedure_page,
             cases_by_org=self.cases_by_org(), emergency=self.emergency(),
+            reach=lambda case: reach_text(corpus, case),
             theme_case_counts={t: sum(t in x.themes for x in corpus.cases.values()) for t in corpus.settings.themes},
         )
 
