@@ -84,7 +84,7 @@ def test_diff_names_every_added_and_changed_item(corpus: Path) -> None:
     result = run_cli(corpus, "diff", "--format", "json")
     assert result.code == 0, result.err
     doc = result.json()
-    assert doc["counts"] == {"added": 2, "changed": 1, "removed": 1}
+    assert doc["counts"] == {"added": 2, "changed": 1, "removed": 1, "broken": 0}
     got = {(c["change"], c["kind"], c["id"]): c for c in doc["changes"]}
     assert set(got) == {("added", "case", "alpha-weekly-visits"), ("added", "note", "beta-demo/visit-prep"),
                         ("changed", "procedure", "visit-prep"), ("removed", "case", "beta-fall-at-night")}

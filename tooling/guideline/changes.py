@@ -175,7 +175,7 @@ def compare(old: Corpus, new: Corpus, owner_rules: list[OwnerRule]) -> list[Chan
                 continue
             change.orgs = sorted(set(a.orgs) | set(b.orgs))
         paths = {item.path} | ({a.path} if a else set())
-        if (a.approval if a else "") != (b.approval if b else ""):
+        if _record_changed(a, b):
             paths.add(f"reviews/{item.path}.yaml")  # the record's owners approve it too
         change.owners = sorted({o for p in paths for o in owners_for(owner_rules, p)})
         out.append(change)
@@ -187,6 +187,12 @@ def compare(old: Corpus, new: Corpus, owner_rules: list[OwnerRule]) -> list[Chan
                               sorted(owners_for(owner_rules, path))))
     order = list(KIND_ZH)
     return sorted(out, key=lambda c: (order.index(c.kind), list(CHANGE_ZH).index(c.change), c.id))
+
+
+def _record_changed(a: Item | None, b: Item | None) -> bool:
+    """An approval record was written or removed (not merely voided by an edit)."""
+    before, after = (a.approval if a else ""), (b.approval if b else "")
+    return before != after and (after == Approval.CURRENT or (before == Approval.CURRENT and after != Approval.OUTDATED))
 
 
 def describe(change: Change, statuses: dict[str, str]) -> str:
