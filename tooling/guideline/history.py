@@ -17,8 +17,8 @@ def open_repo(root: Path):  # type: ignore[no-untyped-def]
         raise HistoryError(f"{root} 不是 git 仓库。") from exc
 
 
-def changed_files(root: Path, rev: str) -> set[str]:
-    """Files changed since the merge base of REV and HEAD, including uncommitted and untracked ones."""
+def merge_base(root: Path, rev: str) -> str:
+    """The merge base of REV and HEAD (what a pull request from HEAD into REV changes)."""
     import git
 
     repo = open_repo(root)
@@ -26,7 +26,13 @@ def changed_files(root: Path, rev: str) -> set[str]:
         bases = repo.merge_base(rev, "HEAD")
     except git.GitCommandError as exc:
         raise HistoryError(UNKNOWN_REVISION.format(rev=rev)) from exc
-    base = bases[0].hexsha if bases else rev
+    return str(bases[0].hexsha) if bases else rev
+
+
+def changed_files(root: Path, rev: str) -> set[str]:
+    """Files changed since the merge base of REV and HEAD, including uncommitted and untracked ones."""
+    repo = open_repo(root)
+    base = merge_base(root, rev)
     names = repo.git.diff("--name-only", "--no-renames", base, "--").splitlines()
     names += repo.untracked_files
     prefix = root_prefix(repo, root)
