@@ -91,8 +91,8 @@ def test_diff_names_every_added_and_changed_item(corpus: Path) -> None:
     changed = got[("changed", "procedure", "visit-prep")]
     assert (changed["fields"], changed["sections"], changed["status"]) == (["status"], ["适用情形"], {"from": "approved", "to": "review"})
     assert changed["orgs"] == ["alpha-demo"] and changed["owners"] == ["@net/editors"]
-    assert got[("added", "case", "alpha-weekly-visits")]["owners"] == ["@alpha-lead"]
-    assert got[("added", "note", "beta-demo/visit-prep")]["owners"] == ["@beta-lead"]
+    assert got[("added", "case", "alpha-weekly-visits")]["owners"] == ["@alpha-lead", "@net/editors"]
+    assert got[("added", "note", "beta-demo/visit-prep")]["owners"] == ["@beta-lead", "@net/editors"]
 
     md = run_cli(corpus, "diff", "main", "--format", "md").out
     assert "## 内容变更：新增 2 项，修改 1 项，删除 1 项" in md
