@@ -19,6 +19,7 @@ CASES = "cases/index.md"
 THEMES = "themes/index.md"
 GLOSSARY = "glossary/index.md"
 PARTNERS = "partners/index.md"
+CHANGELOG = "changelog/index.md"
 
 
 def chapter_page(chapter: Chapter) -> str:

@@ -108,4 +108,5 @@ class Pages:
         pages.append(self.render("themes.md.j2", at.THEMES))
         pages.append(self.render("glossary.md.j2", at.GLOSSARY))
         pages.append(self.render("partners.md.j2", at.PARTNERS))
+        pages.append(self.render("changelog.md.j2", at.CHANGELOG))
         return pages
