@@ -128,3 +128,50 @@ def test_approve_refuses_what_it_cannot_approve(repo: Path) -> None:
     draft.unlink()
     orphan = run_cli(repo, "validate", "--format", "json")
     assert ("review/orphan", "reviews/guideline/02-visits/fall-response.md.yaml", 1) in orphan.findings()
+
+
+def merge_pr(root: Path, branch: str, email: str) -> None:
+    git(root, "switch", "-q", "main")
+    assert git(root, "merge", "-q", "--no-ff", "-m", f"合并 {branch}", branch, email=email).returncode == 0
+
+
+def release(root: Path, version: str, date: str) -> None:
+    """A maintainer prepares the release; its pull request is merged; the main workflow tags it."""
+    prepared = run_cli(root, "release", version, "--date", date, "--edition", f"{version} 版")
+    assert prepared.code == 0, prepared.err + prepared.out
+    merge_pr(root, f"release/v{version}", "maintainer@net.example.org")
+    assert run_cli(root, "release", "--tag").out == f"v{version}\n"
+
+
+def test_two_releases_in_the_changelog_and_later_changes_only_in_the_preview(repo: Path, tmp_path: Path) -> None:
+    release(repo, "1.0.0", "2026-11-01")
+    git(repo, "switch", "-q", "-c", "alpha-case")
+    write(repo, NEW_CASE, CASE.format(id="alpha-weekly-visits", title=TITLE, org="alpha-demo").replace("    - 出版\n", "    - 网站\n"))
+    assert run_cli(repo, "approve", NEW_CASE, "--reviewer", "net-editor").code == 0
+    commit_all(repo, "阿尔法的案例，编辑组审阅通过", ALPHA)
+    merge_pr(repo, "alpha-case", EDITOR)
+    release(repo, "1.1.0", "2026-12-01")
+    # Merged after the second release: approved, but not released yet.
+    git(repo, "switch", "-q", "-c", "late")
+    write(repo, "cases/beta-demo/beta-late.md", CASE.format(id="beta-late", title="发布之后才合并的案例", org="beta-demo")
+          .replace("    - 出版\n", "    - 网站\n"))
+    assert run_cli(repo, "approve", "cases/beta-demo/beta-late.md", "--reviewer", "net-editor").code == 0
+    commit_all(repo, "贝塔的案例", BETA)
+    merge_pr(repo, "late", EDITOR)
+
+    built = run_cli(repo, "build", "--site", "--edition", "published", "--out", str(tmp_path / "published"))
+    assert built.code == 0, built.err
+    assert "正式版内容来自发布标签 v1.1.0。" in built.err
+    site = tmp_path / "published" / "site"
+    changelog = (site / "changelog" / "index.html").read_text(encoding="utf-8")
+    assert changelog.index("1.1.0") < changelog.index("1.0.0")
+    assert f"新增案例「{TITLE}」（alpha-weekly-visits）" in changelog
+    assert "首次发布：2 个程序、1 条实务经验、2 个案例，2 家共建机构。" in changelog
+    html = "\n".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+    assert TITLE in html and "发布之后才合并的案例" not in html
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "1.1.0 版（1.1.0）" in home
+
+    preview = run_cli(repo, "build", "--site", "--out", str(tmp_path / "preview"))
+    assert preview.code == 0, preview.err
+    assert (tmp_path / "preview/site/cases/beta-demo/beta-late.html").is_file()
