@@ -57,7 +57,7 @@ def _actionlint(*files: Path) -> subprocess.CompletedProcess[str]:
 
 def test_workflows_pass_actionlint(tmp_path: Path) -> None:
     workflows = sorted((REPO / ".github" / "workflows").glob("*.yml"))
-    assert [w.name for w in workflows] == ["import.yml", "publish.yml", "pull-request.yml"]
+    assert [w.name for w in workflows] == ["import.yml", "main.yml", "pull-request.yml"]
     bad = tmp_path / "bad.yml"
     bad.write_text("on: issues\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
                    "      - run: echo \"${{ github.event.issue.title }}\"\n", encoding="utf-8")
@@ -72,10 +72,28 @@ def test_pull_request_workflow_runs_the_review_commands() -> None:
     text = (REPO / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8")
     for command in ("make setup", 'guideline validate --changed-since "origin/$BASE_REF" --format github',
                     'guideline diff "origin/$BASE_REF" --format md >> "$GITHUB_STEP_SUMMARY"',
-                    "guideline codeowners --check", "guideline build --edition preview"):
+                    'guideline codeowners --check --changed-since "origin/$BASE_REF"',
+                    "guideline build --edition preview"):
         assert command in text
-    publish = (REPO / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")
-    assert "guideline build --edition published" in publish and "actions/deploy-pages" in publish
+
+
+def test_main_workflow_keeps_main_healthy_and_publishes_releases_only() -> None:
+    import yaml
+
+    text = (REPO / ".github" / "workflows" / "main.yml").read_text(encoding="utf-8")
+    flow = yaml.safe_load(text)
+    jobs = flow["jobs"]
+    assert flow[True]["push"]["branches"] == ["main"] and "tags" not in flow[True]["push"]
+    # Failure: one issue for the editing group, opened or updated; nothing is deployed.
+    assert jobs["report"]["needs"] == "check" and "failure()" in jobs["report"]["if"]
+    assert "gh issue comment" in text and "gh issue create" in text and "--label main-broken" in text
+    # Deployment only after a successful check and build of the latest release.
+    assert jobs["release"]["needs"] == "check" and jobs["pages"]["needs"] == "release"
+    assert "guideline release --tag" in text and "guideline build --edition published" in text
+    assert jobs["pages"]["environment"]["name"] == "github-pages" and "actions/deploy-pages@v4" in text
+    assert "--notes-file handbook/release-notes.md" in text and "guideline release --notes" in text
+    # CODEOWNERS is regenerated on main, as a pull request (main is protected).
+    assert "guideline codeowners\n" in text and "gh pr create" in text and "git push origin main" not in text
 
 
 def test_rule_reference_is_current() -> None:
