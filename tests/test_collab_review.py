@@ -63,7 +63,7 @@ def test_conflict_in_front_matter_is_not_a_yaml_error(corpus: Path) -> None:
     conflicting_merge(corpus, CASE, "title: 独居的王大爷", "title: 独居多年的王大爷", "title: 与老伴同住的王大爷")
     found = markers(corpus)
     assert found == [(CASE, n) for n in lines_starting(corpus, CASE, "<<<<<<<", "=======", ">>>>>>>")]
-    assert [n for _, n in found][0] == 3
+    assert found[0][1] == 3
     codes = {f["code"] for f in run_cli(corpus, "validate", "--format", "json").json()["findings"] if f["path"] == CASE}
     assert codes == {"file/conflict-marker"}
 

@@ -44,8 +44,8 @@ def as_json(findings: list[Finding], files: int, out: TextIO, elsewhere: list[st
                               "files": files}
     if elsewhere:
         doc["elsewhere"] = elsewhere
-    json.dump(doc, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    # One write: json.dump writes each token separately (600,000 writes for 20,000 findings).
+    out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
 
 
 # GitHub shows at most 10 error and 10 warning annotations per step.
