@@ -8,6 +8,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol
 
 import pytest
 
@@ -33,14 +34,25 @@ def write(root: Path, rel: str, text: str | bytes) -> Path:
     return path
 
 
+def replace(root: Path, rel: str, old: str, new: str) -> None:
+    """Replace the first `old` in a file of the corpus (which must contain it)."""
+    p = root / rel
+    text = p.read_text(encoding="utf-8")
+    assert old in text, old
+    p.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 @dataclass
 class Result:
     code: int
     out: str
     err: str
 
-    def json(self) -> dict:  # type: ignore[type-arg]
-        return json.loads(self.out)
+    def json(self) -> dict[str, Any]:
+        """The JSON document the command printed (every `--format json` output is an object)."""
+        doc = json.loads(self.out)
+        assert isinstance(doc, dict), self.out
+        return doc
 
     def findings(self) -> list[tuple[str, str, int]]:
         """(code, path, line) of every finding, as frictionless-style compact tuples."""
@@ -56,6 +68,12 @@ def run_cli(root: Path, *args: str, env: dict[str, str] | None = None, cwd: Path
     return Result(proc.returncode, proc.stdout, proc.stderr)
 
 
+class Cli(Protocol):
+    """The signature of `run_cli`, as the `cli` fixture hands it out."""
+
+    def __call__(self, root: Path, *args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> Result: ...
+
+
 @pytest.fixture
-def cli():  # type: ignore[no-untyped-def]
+def cli() -> Cli:
     return run_cli

@@ -6,8 +6,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from conftest import write
-from test_loader import replace
+from conftest import replace, write
 
 CASE = "cases/alpha-demo/alpha-living-alone.md"
 

@@ -11,7 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from test_loader import replace
+from conftest import replace
 
 
 def free_port() -> int:
