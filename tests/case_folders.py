@@ -39,19 +39,25 @@ class Case:
         return self.folder.relative_to(CASES).as_posix()
 
     def expected(self) -> list[Expected]:
-        return [(str(c), str(p), int(ln), int(col)) for c, p, ln, col, *_ in self._entries()]
+        return [where for where, _ in self._entries()]
 
     def messages(self) -> dict[Expected, str]:
         """The exact messages the case names, by finding."""
-        return {(str(c), str(p), int(ln), int(col)): str(rest[0])
-                for c, p, ln, col, *rest in self._entries() if rest}
+        return {where: message for where, message in self._entries() if message is not None}
 
-    def _entries(self) -> list[list[object]]:
+    def _entries(self) -> list[tuple[Expected, str | None]]:
         entries = yaml.safe_load((self.folder / EXPECTED).read_text(encoding="utf-8")) or []
         assert isinstance(entries, list), f"{self.name}: {EXPECTED} must be a list"
+        out: list[tuple[Expected, str | None]] = []
         for entry in entries:
-            assert isinstance(entry, list) and len(entry) in (4, 5), f"{self.name}: bad entry {entry!r}"
-        return entries
+            match entry:
+                case [str(code), str(path), int(line), int(column)]:
+                    out.append(((code, path, line, column), None))
+                case [str(code), str(path), int(line), int(column), str(message)]:
+                    out.append(((code, path, line, column), message))
+                case _:
+                    raise AssertionError(f"{self.name}: {entry!r} is not [code, path, line, column(, message)]")
+        return out
 
     def build(self, root: Path) -> Path:
         """Copy the fixture corpus to root, apply the edits, lay the overlay files on top."""

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from typing import Any
 
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "privacy_eval.py"
 
 
-def _evaluate() -> dict:  # type: ignore[type-arg]
+def _evaluate() -> dict[str, Any]:
     spec = importlib.util.spec_from_file_location("privacy_eval", BENCH)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.evaluate()  # type: ignore[no-any-return]
+    result: dict[str, Any] = module.evaluate()
+    return result
 
 
 def test_targets() -> None:
