@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..model import Corpus
 from ..render import BuildInfo, RenderError
+from ..render.order import in_reading_order
 from . import document, fonts, typeset, verify, word
 
 NAME = "handbook"
@@ -18,6 +19,7 @@ NAME = "handbook"
 def build_handbook(corpus: Corpus, info: BuildInfo, out: Path) -> None:
     """Write out/handbook.pdf, .docx and .epub, or raise RenderError saying what to fix."""
     out.mkdir(parents=True, exist_ok=True)
+    corpus = in_reading_order(corpus)
     markdown = document.render(corpus, info)
     fonts.check_coverage(markdown, corpus)
     expected = document.expected(corpus)
