@@ -77,3 +77,8 @@ class Cli(Protocol):
 @pytest.fixture
 def cli() -> Cli:
     return run_cli
+
+
+def findings(cli: Cli, root: Path) -> list[tuple[str, str, int]]:
+    """(code, path, line) of every finding of `guideline validate` through the CLI, without the cache."""
+    return cli(root, "validate", "--format", "json", "--no-cache").findings()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from conftest import FIXTURE
 from guideline import validate
 from guideline.catalogue import RULES
 from guideline.checks import CHECKS
+from resource_helpers import add_registry
 
 # Codes no check row emits: the loader reads files before any check runs, importers turn forms into files.
 LOADER = ("encoding/", "file/", "frontmatter/", "yaml/", "internal/")
@@ -25,16 +27,32 @@ NO_FOLDER = {
     "import/invalid-field": "importers: test_collab_import.py",
     "import/missing-field": "importers: test_collab_import.py",
     "import/unknown-form": "importers: test_collab_import.py",
+    # These need the resource registry, forms and pocket card the fixture corpus does not have
+    # (resource_helpers.add_registry builds them).
+    "form/field-type": "test_resources.py",
+    "form/forbidden-field": "test_resources.py",
+    "ref/unknown-checklist-item": "test_resources.py",
+    "ref/unknown-form": "test_resources.py",
+    "ref/unknown-resource": "test_resources.py",
+    "resource/stale": "test_resources.py",
+    "resource/verified-in-future": "test_resources.py",
 }
 
 
 def corpora() -> list[tuple[str, Case | None]]:
-    return [("fixture", None), *((c.name, c) for c in all_cases())]
+    """The fixture corpus, the same with the resource registry, and every fixture folder."""
+    return [("fixture", None), ("registry", None), *((c.name, c) for c in all_cases())]
 
 
 @pytest.mark.parametrize("name,case", corpora(), ids=[n for n, _ in corpora()])
 def test_each_check_emits_only_its_declared_codes(name: str, case: Case | None, tmp_path: Path) -> None:
-    root = case.build(tmp_path / "repo") if case else FIXTURE
+    if case is not None:
+        root = case.build(tmp_path / "repo")
+    elif name == "registry":
+        shutil.copytree(FIXTURE, tmp_path / "repo")
+        root = add_registry(tmp_path / "repo")
+    else:
+        root = FIXTURE
     report = validate.run(root, use_cache=False)
     assert report.corpus is not None
     context = validate.load_context(root)

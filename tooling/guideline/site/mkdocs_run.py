@@ -18,7 +18,8 @@ from ..model import Corpus
 from ..render import RenderError, WarningCollector
 
 TOOLKIT_ROOT = Path(__file__).resolve().parents[3]
-ASSETS = {"css": "assets/site.css", "polyfill": "assets/javascripts/iframe-worker.js"}
+ASSETS = {"css": "assets/site.css", "polyfill": "assets/javascripts/iframe-worker.js",
+          "referrals": "assets/javascripts/referrals.js"}
 
 
 def base_config(corpus: Corpus) -> Path:
@@ -38,6 +39,7 @@ def write_config(out: Path, base: Path, site_name: str, nav: list[Any]) -> Path:
         "use_directory_urls": False,
         "nav": nav,
         "extra_css": [ASSETS["css"]],
+        "extra_javascript": [ASSETS["referrals"]],
         # Listing the shim here keeps the offline plugin from adding its CDN copy.
         "extra": {"polyfills": [ASSETS["polyfill"]]},
     }
