@@ -35,6 +35,11 @@ def test_runaway_nesting_is_refused_without_crashing(corpus: Path) -> None:
     assert ("yaml/too-deep", 3) in located(corpus, "cases/alpha-demo/deep.md")
 
 
+def test_a_file_that_cannot_be_read_is_a_finding(corpus: Path) -> None:
+    (corpus / "cases/alpha-demo/gone.md").symlink_to("nowhere.md")  # listed, but reading it fails
+    assert located(corpus, "cases/alpha-demo/gone.md") == [("file/unreadable", 1)]
+
+
 def test_yaml_12_scalars_stay_as_written() -> None:
     data, _, problems = parse("a: no\nb: on\nc: 010010\nd: 10:30\ne: 2026-10-15\nf: true\ng: 12\nh: ~\ni: 1.5\n", "x.yaml")
     assert problems == []
