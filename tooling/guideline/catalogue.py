@@ -236,7 +236,7 @@ _RULES = [
          description="表单只收集服务确实需要的信息。栏目名称命中了 guideline/forbidden-fields.yaml 中不得收集的信息（如身份证号、银行卡号、密码、详细门牌），请删除这个栏目或改写。"),
     Rule("form/field-type", E, "栏目类型与内容不符",
          "栏目「{label}」{problem}", "checkboxes 栏目要写 options（选项）；只有 text 栏目可以写 lines。",
-         description="勾选框栏目（checkboxes）必须列出选项（options），只有填写栏目（text）可以指定行数（lines）。请按说明改写。"),
+         description="勾选框栏目（`checkboxes`）必须列出选项（`options`），只有填写栏目（`text`）可以指定行数（`lines`）。请按说明改写。"),
     Rule("ref/unknown-checklist-item", E, "随身卡引用的清单条目不在程序中",
          "程序「{procedure}」的核对清单里没有「{item}」。",
          "随身卡的条目须与程序 checklist 中的原句一字不差；程序改过清单后，请同步修改 guideline/pocket-card.yaml。",
