@@ -8,6 +8,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol
 
 import pytest
 
@@ -45,14 +46,25 @@ def approve_all(root: Path) -> None:
     shutil.rmtree(root / ".cache", ignore_errors=True)  # test corpora have no .gitignore
 
 
+def replace(root: Path, rel: str, old: str, new: str) -> None:
+    """Replace the first `old` in a file of the corpus (which must contain it)."""
+    p = root / rel
+    text = p.read_text(encoding="utf-8")
+    assert old in text, old
+    p.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 @dataclass
 class Result:
     code: int
     out: str
     err: str
 
-    def json(self) -> dict:  # type: ignore[type-arg]
-        return json.loads(self.out)
+    def json(self) -> dict[str, Any]:
+        """The JSON document the command printed (every `--format json` output is an object)."""
+        doc = json.loads(self.out)
+        assert isinstance(doc, dict), self.out
+        return doc
 
     def findings(self) -> list[tuple[str, str, int]]:
         """(code, path, line) of every finding, as frictionless-style compact tuples."""
@@ -68,6 +80,17 @@ def run_cli(root: Path, *args: str, env: dict[str, str] | None = None, cwd: Path
     return Result(proc.returncode, proc.stdout, proc.stderr)
 
 
+class Cli(Protocol):
+    """The signature of `run_cli`, as the `cli` fixture hands it out."""
+
+    def __call__(self, root: Path, *args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> Result: ...
+
+
 @pytest.fixture
-def cli():  # type: ignore[no-untyped-def]
+def cli() -> Cli:
     return run_cli
+
+
+def findings(cli: Cli, root: Path) -> list[tuple[str, str, int]]:
+    """(code, path, line) of every finding of `guideline validate` through the CLI, without the cache."""
+    return cli(root, "validate", "--format", "json", "--no-cache").findings()

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
 from itertools import groupby
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from .findings import Finding, Severity, count
 
@@ -107,7 +106,7 @@ def markdown_summary(findings: list[Finding], files: int, elsewhere: list[str] |
     return "\n".join(lines) + "\n\n"
 
 
-REPORTER_BY_NAME: dict[str, Callable[[list[Finding], int, TextIO, list[str] | None], None]] = {
+REPORTER_BY_NAME: dict[str, Reporter] = {
     "text": text,
     "json": as_json,
     "github": github,
