@@ -19,6 +19,10 @@ ELSEWHERE = "本次修改导致以下文件出错"
 """Heads the files a change broke without touching them (validate --changed-since)."""
 
 
+class Reporter(Protocol):
+    def __call__(self, findings: list[Finding], files: int, out: TextIO, elsewhere: list[str] | None = None) -> None: ...
+
+
 def _elsewhere_line(elsewhere: list[str]) -> str:
     return f"{ELSEWHERE}（这些文件本身没有改动，是本次修改让它们出错的）：{'、'.join(elsewhere)}。\n"
 
