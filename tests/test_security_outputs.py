@@ -317,8 +317,12 @@ def browse(site: Path, pages: list[str], search: bool) -> Browse:
 
             page.on("dialog", dialog)
             expected = {"url": ""}
-            page.on("framenavigated", lambda f: f == page.main_frame and f.url.split("#")[0] != expected["url"]
-                    and seen.navigations.append(f.url))
+
+            def navigated(frame: sync_api.Frame) -> None:
+                if frame == page.main_frame and frame.url.split("#")[0] != expected["url"]:
+                    seen.navigations.append(frame.url)
+
+            page.on("framenavigated", navigated)
             for rel in pages:
                 expected["url"] = base + rel
                 page.goto(base + rel, wait_until="load")
