@@ -102,7 +102,7 @@ def test_procedure_page(built: dict[str, Path]) -> None:
 
 def test_home_checklists_glossary_partners(built: dict[str, Path]) -> None:
     home = read(built["preview"], "index.html")
-    assert "征求意见稿（预览版）" in home and 'href="checklists/index.html"' in home
+    assert "预览版（征求意见稿）" in home and 'href="checklists/index.html"' in home
     assert 'href="chapters/02-visits/fall-response.html"' in home  # emergency procedure quick link
     assert "正式版（只含已审定内容）" in read(built["published"], "index.html")
     assert "@media print" in read(built["preview"], "assets/site.css")
@@ -181,7 +181,7 @@ def test_offline_zip_holds_the_whole_site(built: dict[str, Path]) -> None:
     with zipfile.ZipFile(site / "download" / "guideline-offline.zip") as archive:
         names = set(archive.namelist())
     expected = {"guideline/" + p.relative_to(site).as_posix() for p in site.rglob("*")
-                if p.is_file() and p.name != "guideline-offline.zip"}
+                if p.is_file() and p.name != "guideline-offline.zip" and p.suffix != ".map"}
     assert names == expected and "guideline/index.html" in names
     assert 'href="download/guideline-offline.zip"' in read(built["preview"], "index.html")
     assert "download/handbook.pdf" not in read(built["preview"], "index.html")  # --site only: no handbook

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..model import Corpus
 from ..render import BuildInfo
-from . import search_index, verify
+from . import offline, search_index, verify
 from .mkdocs_run import base_config, feedback, run_mkdocs, write_config
 from .nav import build_nav, site_name
 from .pages import TEMPLATES, Pages
@@ -57,3 +57,5 @@ def build_site(corpus: Corpus, info: BuildInfo, out: Path) -> None:
     vocab = search_index.rewrite(corpus, site)
     verify.completeness(corpus, site)
     verify.search(corpus, site, vocab)
+    offline.relative_404(site)
+    offline.write_worker(site)
