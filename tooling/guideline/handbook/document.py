@@ -17,6 +17,7 @@ import jinja2
 
 from ..model import Case, Corpus, Procedure
 from ..render import BuildInfo, convert_callouts
+from ..render.words import WORDS
 from ..source.markdown import internal_target
 from ..source.prose import without_code
 
@@ -134,6 +135,7 @@ def context(corpus: Corpus, info: BuildInfo) -> dict[str, Any]:
         "licence": s.licence,
         "chapters": chapters, "procedures": procedures, "cases": [case(c) for c in cases],
         "terms": list(corpus.terms.values()),
+        "term_names": {t.id: t.preferred for t in corpus.terms.values()},
         "credits": [dict(c, full_name=corpus.org_name(c["org"]) if c.get("org") else c.get("name", "")) for c in credits],
         "organisation_count": len(credits),
         "releases": s.releases,
@@ -155,4 +157,5 @@ def render(corpus: Corpus, info: BuildInfo) -> str:
         comment_start_string="{##", comment_end_string="##}",  # {#id} is a pandoc heading attribute
     )
     env.filters["md"] = md
+    env.globals["words"] = WORDS
     return env.get_template("handbook.md.j2").render(context(corpus, info))
