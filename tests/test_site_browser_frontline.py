@@ -233,3 +233,31 @@ def test_every_page_offers_feedback_with_the_page_prefilled(server: str, browser
         assert page.locator("a[href^='mailto:feedback@example.org']").count() == 1
     finally:
         page.close()
+
+
+# --- 5. glossary in full; 6. one vocabulary ----------------------------------------------------
+def test_glossary_shows_notes_see_also_sources_and_deprecated_forms(tmp_path: Path, browser: Any) -> None:
+    root = site_corpus(tmp_path / "repo")
+    term = root / "guideline/glossary/cognitive-impairment.yaml"
+    term.write_text(term.read_text(encoding="utf-8") + "note: 一律用“认知障碍”。\nsee_also:\n  - service-user\n"
+                    "source: 《示例依据》第 1 条\n", encoding="utf-8")
+    result = run_cli(root, "build", "--site")
+    assert result.code == 0, result.err
+    page = browser.new_page()
+    try:
+        page.goto((root / "build/site/glossary/index.html").as_uri())
+        text = page.locator("article").inner_text()
+        for part in ("说明：一律用“认知障碍”。", "依据：《示例依据》第 1 条", "不推荐：「老年痴呆」。带有污名。（请改用「认知障碍」）",
+                     "不推荐：「案主」。学术用语，一线不推荐。"):
+            assert part in text, part
+        page.get_by_role("link", name="服务对象").first.click()
+        assert page.url.endswith("#term-service-user")
+    finally:
+        page.close()
+
+
+def test_site_uses_the_shared_vocabulary(site: Path) -> None:
+    html = (site / "chapters/01-basics/door-knock.html").read_text(encoding="utf-8")
+    assert "实务经验" in html
+    for old in ("实践经验", "相关操作", "不再使用"):
+        assert not any(old in p.read_text(encoding="utf-8") for p in site.rglob("*.html")), old
