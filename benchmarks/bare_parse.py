@@ -7,7 +7,8 @@ from pathlib import Path
 import yaml
 
 root = Path(sys.argv[1])
-files = [root / "organisations.yaml", *root.glob("guideline/*.yaml"), *root.glob("guideline/**/*.md"), *root.glob("cases/**/*.md")]
+files = [p for top in ("guideline", "cases", "organisations", "reviews") for p in sorted((root / top).rglob("*"))
+         if p.suffix in (".md", ".yaml")]
 for f in files:
     text = f.read_text(encoding="utf-8")
     if f.suffix == ".md":

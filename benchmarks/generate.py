@@ -1,15 +1,19 @@
-"""Generate a large corpus for benchmarks: the shipped content plus N synthetic cases.
+"""Generate a large corpus for benchmarks: the shipped content plus N more cases.
 
-    python benchmarks/generate.py DEST [--cases 1000] [--source REPO]
+    python benchmarks/generate.py DEST [--cases 1000] [--mode real|synthetic] [--source REPO]
 
-Cases are deterministic (seeded), valid, de-identified, ~1,500 Han characters each,
-spread over the registered organisations, themes and procedures.
+`real` (the default) grows the corpus from the shipped cases: copy k of case X gets a new id
+(`<id>-copy-<k>`) and the same front matter and body, so every check sees real-length text
+(1,900+ 汉字, lists, callouts, links) and real findings-free content. `synthetic` writes the
+short seeded cases of the first benchmarks (~1,500 Han characters of repeated sentences).
+Both are deterministic and valid.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -17,7 +21,8 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
-CONTENT = ["guideline", "cases", "organisations.yaml"]
+CONTENT = ["guideline", "cases", "organisations"]
+EXTRA = ["mkdocs.yml", "privacy-allowlist.yaml", "reviews"]
 SECTIONS = ["案例背景", "需求评估", "服务目标与计划", "介入过程", "服务成效", "专业反思"]
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗"
 TITLES = ["大爷", "奶奶", "阿姨", "伯伯", "叔叔"]
@@ -37,7 +42,7 @@ SENTENCES = [
 ]
 
 
-def generate_case(rng: random.Random, n: int, orgs: list[str], themes: list[str], procedures: list[str]) -> tuple[str, str]:
+def synthetic_case(rng: random.Random, n: int, orgs: list[str], themes: list[str], procedures: list[str]) -> tuple[str, str]:
     org = orgs[n % len(orgs)]
     case_id = f"generated-case-{n:05d}"
     person = f"{rng.choice(SURNAMES)}{rng.choice(TITLES)}（化名）"
@@ -57,10 +62,23 @@ def generate_case(rng: random.Random, n: int, orgs: list[str], themes: list[str]
     return f"cases/{org}/{case_id}.md", "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + body
 
 
+def real_copies(dest: Path, count: int) -> int:
+    """Copies of the shipped cases, round robin, each under a new id in its organisation's folder."""
+    originals = sorted((dest / "cases").glob("*/*.md"))
+    for n in range(count):
+        src = originals[n % len(originals)]
+        new_id = f"{src.stem}-copy-{n // len(originals) + 1:04d}"
+        text = src.read_text(encoding="utf-8")
+        text = re.sub(r"^id: .*$", f"id: {new_id}", text, count=1, flags=re.M)
+        (src.parent / f"{new_id}.md").write_text(text, encoding="utf-8")
+    return len(originals)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("dest", type=Path)
     ap.add_argument("--cases", type=int, default=1000)
+    ap.add_argument("--mode", choices=["real", "synthetic"], default="real")
     ap.add_argument("--source", type=Path, default=REPO)
     ap.add_argument("--seed", type=int, default=20261129)
     args = ap.parse_args()
@@ -68,24 +86,25 @@ def main() -> int:
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
-    for name in CONTENT:
+    for name in CONTENT + EXTRA:
         src = args.source / name
         if src.is_dir():
             shutil.copytree(src, dest / name)
         elif src.is_file():
             shutil.copy2(src, dest / name)
-    for extra in ("mkdocs.yml", "privacy-allowlist.yaml"):
-        if (args.source / extra).is_file():
-            shutil.copy2(args.source / extra, dest / extra)
+    if args.mode == "real":
+        shipped = real_copies(dest, args.cases)
+        print(f"{dest}: {args.cases} copies of the {shipped} shipped cases", file=sys.stderr)
+        return 0
     settings = yaml.safe_load((dest / "guideline/guideline.yaml").read_text(encoding="utf-8"))
-    orgs = list(yaml.safe_load((dest / "organisations.yaml").read_text(encoding="utf-8")))
+    orgs = sorted(p.stem for p in (dest / "organisations").glob("*.yaml"))
     procedures = [p.stem for p in (dest / "guideline").glob("[0-9]*/*.md") if p.name != "index.md"]
     rng = random.Random(args.seed)
     for n in range(args.cases):
-        rel, text = generate_case(rng, n, orgs, list(settings["themes"]), procedures)
+        rel, text = synthetic_case(rng, n, orgs, list(settings["themes"]), procedures)
         (dest / rel).parent.mkdir(parents=True, exist_ok=True)
         (dest / rel).write_text(text, encoding="utf-8")
-    print(f"{dest}: {len(procedures)} procedures, {args.cases} generated cases", file=sys.stderr)
+    print(f"{dest}: {len(procedures)} procedures, {args.cases} synthetic cases", file=sys.stderr)
     return 0
 
 

@@ -34,7 +34,7 @@ def measure(root: Path, out: Path) -> dict[str, float]:
     """One build in this process: load and validate, then render the handbook."""
     from guideline import validate
     from guideline.credits import contributions
-    from guideline.handbook import build_handbook, document
+    from guideline.handbook import build_handbook, document, typeset
     from guideline.history import revision
     from guideline.render import BuildInfo
 
@@ -47,7 +47,7 @@ def measure(root: Path, out: Path) -> dict[str, float]:
     loaded = time.perf_counter()
     build_handbook(report.corpus, info, out)
     done = time.perf_counter()
-    (out / "handbook.md").write_text(document.render(report.corpus, info), encoding="utf-8")  # for --xelatex
+    (out / "handbook.json").write_text(typeset.assemble(document.render(report.corpus, info)), encoding="utf-8")  # for --xelatex
     # Peak of this process: Python, the model and Typst (in-process). Pandoc runs as a child;
     # Linux's RUSAGE_CHILDREN inherits the parent's peak at fork, so it cannot be told apart.
     me = resource.getrusage(resource.RUSAGE_SELF)
@@ -57,26 +57,26 @@ def measure(root: Path, out: Path) -> dict[str, float]:
             "rss_mib": me.ru_maxrss / 1024}
 
 
-def pdf_only(markdown: Path, work: Path, date: str) -> dict[str, float]:
+def pdf_only(document: Path, work: Path, date: str) -> dict[str, float]:
     """The PDF alone (pandoc -> Typst -> typst), to set beside xelatex."""
     from guideline.handbook import typeset
 
     work.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
-    data, _ = typeset.pdf(markdown.read_text(encoding="utf-8"), work, date)
+    data, _ = typeset.pdf(document.read_text(encoding="utf-8"), work, date)
     seconds = time.perf_counter() - start
     (work / "handbook.pdf").write_bytes(data)
     return {"render_s": seconds, "pages": pages(work / "handbook.pdf")}
 
 
-def xelatex(markdown: Path, out: Path) -> dict[str, float]:
-    """The same document through pandoc's LaTeX writer and xelatex (same Lua filter)."""
+def xelatex(document: Path, out: Path) -> dict[str, float]:
+    """The same document (pandoc JSON) through pandoc's LaTeX writer and xelatex (same Lua filter)."""
     import pypandoc
 
-    from guideline.handbook.document import INPUT_FORMAT, TEMPLATES
+    from guideline.handbook.document import TEMPLATES
 
     start = time.perf_counter()
-    subprocess.run([pypandoc.get_pandoc_path(), str(markdown), "-f", INPUT_FORMAT, "-o", str(out),
+    subprocess.run([pypandoc.get_pandoc_path(), str(document), "-f", "json", "-o", str(out),
                     "--pdf-engine=xelatex", "--toc", "--lua-filter", str(TEMPLATES / "filter.lua"),
                     "-V", "CJKmainfont=Noto Serif CJK SC", "-V", "geometry:a5paper", "-V", "geometry:margin=16mm"],
                    check=True, capture_output=True)
@@ -110,7 +110,7 @@ def main() -> int:
             result = child(corpus, tmp / f"out-{n}")
             rows.append((label, result))
             if args.xelatex and shutil.which("xelatex"):
-                md = tmp / f"out-{n}" / "handbook.md"
+                md = tmp / f"out-{n}" / "handbook.json"
                 rows.append((label + ", PDF only: pandoc + Typst", pdf_only(md, tmp / f"typst-{n}", "2026-01-01")))
                 rows.append((label + ", PDF only: pandoc + xelatex", xelatex(md, tmp / f"xe-{n}.pdf")))
     finally:

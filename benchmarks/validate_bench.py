@@ -1,57 +1,107 @@
-"""Validation benchmark: `guideline validate` on the shipped content plus 1,000 generated
-cases, as a ratio to a bare process reading the same files and parsing their front matter
-with PyYAML's C loader (benchmarks/bare_parse.py), all measured in the same run.
+"""Validation benchmark: `guideline validate` on the shipped content grown to scale, as a ratio
+to a bare process reading the same files and parsing their front matter with PyYAML's C
+loader (benchmarks/bare_parse.py), all measured in the same run.
 
-    python benchmarks/validate_bench.py [--cases 1000] [--repeat 5]
+    python benchmarks/validate_bench.py [--cases 1000] [--mode real|synthetic] [--repeat 5] [--scale 5000]
 
-Targets (issue 2): cold (--no-cache) at most 5x, warm cache at most 2x.
+Whole-process figures per run: wall time, CPU time (user+sys of the process and the workers
+it forked and waited for) and peak resident memory, from os.wait4. `--scale N` adds a run at
++N cases and prints how time grows (the exponent b in t ~ files^b between the two sizes).
+
+Targets (issue 18): +1,000 real-length cases, cold (--no-cache) <= 3x the floor, warm <= 1.2x;
++5,000: peak memory <= 500 MB and time growing no faster than linearly.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
+import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
 
 
-def timed(cmd: list[str]) -> float:
+@dataclass
+class Run:
+    wall: float
+    cpu: float
+    peak_mb: float
+
+
+def measure(cmd: list[str]) -> Run:
     start = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = 0
+    # ru_maxrss is the largest of the process and its waited-for children, in KiB on Linux.
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def corpus_of(tmp: Path, cases: int, mode: str) -> Path:
+    corpus = tmp / f"corpus-{mode}-{cases}"
+    subprocess.run([sys.executable, str(HERE / "generate.py"), str(corpus), "--cases", str(cases), "--mode", mode],
+                   check=True, stderr=subprocess.DEVNULL)
+    return corpus
+
+
+def bench(corpus: Path, repeat: int) -> dict[str, list[Run]]:
+    guideline = [str(BIN / "guideline"), "--root", str(corpus), "validate", "--format", "json"]
+    bare = [sys.executable, str(HERE / "bare_parse.py"), str(corpus)]
+    measure(bare)  # warm the OS file cache
+    measure(guideline)  # fill .cache/
+    rows: dict[str, list[Run]] = {"bare": [], "cold": [], "warm": []}
+    for _ in range(repeat):  # alternating, so that load from elsewhere hits all three alike
+        rows["bare"].append(measure(bare))
+        rows["cold"].append(measure([*guideline, "--no-cache"]))
+        rows["warm"].append(measure(guideline))
+    return rows
+
+
+def med(runs: list[Run], attr: str) -> float:
+    return statistics.median(getattr(r, attr) for r in runs)
+
+
+def report(label: str, rows: dict[str, list[Run]]) -> None:
+    bare_wall, bare_cpu = med(rows["bare"], "wall"), med(rows["bare"], "cpu")
+    print(f"\n{label} (median of {len(rows['bare'])} alternating runs)")
+    print(f"{'run':<22}{'wall s':>9}{'x floor':>9}{'CPU s':>9}{'x floor':>9}{'peak MB':>9}")
+    for name in ("bare", "cold", "warm"):
+        wall, cpu, peak = med(rows[name], "wall"), med(rows[name], "cpu"), max(r.peak_mb for r in rows[name])
+        print(f"{name:<22}{wall:>9.3f}{wall / bare_wall:>8.2f}x{cpu:>9.3f}{cpu / bare_cpu:>8.2f}x{peak:>9.0f}")
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cases", type=int, default=1000)
+    ap.add_argument("--mode", choices=["real", "synthetic"], default="real")
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--scale", type=int, default=0, help="also measure at +N cases and print the growth exponent")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-validate-"))
-    corpus = tmp / "corpus"
-    subprocess.run([sys.executable, str(HERE / "generate.py"), str(corpus), "--cases", str(args.cases)], check=True)
-    guideline = [str(BIN / "guideline"), "--root", str(corpus), "validate", "--format", "json"]
-    bare = [sys.executable, str(HERE / "bare_parse.py"), str(corpus)]
-    timed(bare)  # warm the OS file cache
-    timed(guideline)  # fill .cache/
-    rows = {"bare": [], "cold": [], "warm": []}
-    for _ in range(args.repeat):
-        rows["bare"].append(timed(bare))
-        rows["cold"].append(timed(guideline + ["--no-cache"]))
-        rows["warm"].append(timed(guideline))
-    med = {k: statistics.median(v) for k, v in rows.items()}
-    files = sum(1 for _ in corpus.rglob("*.md")) + 3
-    print(f"files: {files}  (median of {args.repeat} runs, wall time)")
-    print(f"bare C-loader parse : {med['bare']:.3f} s")
-    print(f"validate --no-cache : {med['cold']:.3f} s  ratio {med['cold'] / med['bare']:.2f}x  (target <= 5x)")
-    print(f"validate warm cache : {med['warm']:.3f} s  ratio {med['warm'] / med['bare']:.2f}x  (target <= 2x)")
-    shutil.rmtree(tmp)
+    try:
+        small = corpus_of(tmp, args.cases, args.mode)
+        rows = bench(small, args.repeat)
+        report(f"+{args.cases} {args.mode} cases ({sum(1 for _ in small.rglob('*.md'))} Markdown files)", rows)
+        if args.scale:
+            big = corpus_of(tmp, args.scale, args.mode)
+            big_rows = bench(big, max(1, args.repeat // 2))
+            report(f"+{args.scale} {args.mode} cases ({sum(1 for _ in big.rglob('*.md'))} Markdown files)", big_rows)
+            n1, n2 = sum(1 for _ in small.rglob("*.md")), sum(1 for _ in big.rglob("*.md"))
+            for name in ("cold", "warm"):
+                t1, t2 = med(rows[name], "cpu"), med(big_rows[name], "cpu")
+                print(f"growth of {name} CPU time: exponent {math.log(t2 / t1) / math.log(n2 / n1):.2f} (1.00 = linear)")
+    finally:
+        shutil.rmtree(tmp)
     return 0
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli, write
-from guideline.handbook import fonts, verify
+from guideline import fonts
+from guideline.handbook import verify
 from guideline.render import RenderError
 
 TANGUT = "\U00017000"  # a real letter, but in no installed font
@@ -18,9 +19,8 @@ def test_character_outside_every_font_fails_the_build(corpus: Path, tmp_path: Pa
     path.write_text(path.read_text(encoding="utf-8").replace("所有入户探访。", f"所有入户探访（{TANGUT}）。"), encoding="utf-8")
     out = tmp_path / "build"
     result = run_cli(corpus, "build", "--handbook", "--out", str(out))
-    assert result.code == 1
-    assert "生成失败：手册所用字体（Noto Serif CJK SC、Noto Sans CJK SC）没有下列字符，排印出来会是空白方块：" in result.err
-    assert f"字符「{TANGUT}」（U+17000）出现在 guideline/01-basics/door-knock.md 第 27 行" in result.err
+    assert result.code == 1  # validate locates it before any build starts (font/missing-glyph)
+    assert f"第 27 行第 8 列  错误  字符「{TANGUT}」（U+17000）在手册所用字体中没有" in result.err
     assert "请改用常用字或用文字说明" in result.err
     assert "Traceback" not in result.err
     assert not (out / "handbook").exists()  # nothing half-written
@@ -31,12 +31,12 @@ def test_private_use_character_in_a_case_fails(corpus: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("需要定期探访。", "需要定期探访\ue000。"), encoding="utf-8")
     result = run_cli(corpus, "build", "--handbook", "--out", str(corpus / "out"))
     assert result.code == 1
-    assert "字符「\ue000」（U+E000）出现在 cases/beta-demo/beta-fall-at-night.md 第 34 行" in result.err
+    assert "cases/beta-demo/beta-fall-at-night.md\n  第 34 行" in result.err and "字符「\ue000」（U+E000）" in result.err
 
 
 def test_missing_font_says_how_to_install_it() -> None:
     with pytest.raises(RenderError) as err:
-        fonts.font_faces(("Noto Serif CJK ZZ",))
+        fonts.find_faces(("Noto Serif CJK ZZ",))
     assert str(err.value) == (
         "找不到字体「Noto Serif CJK ZZ」的常规体和粗体，无法生成手册。请安装 Debian 的 fonts-noto-cjk 软件包"
         "（以 root 运行 `apt-get install fonts-noto-cjk`，或运行 `make setup`），然后重新生成。"

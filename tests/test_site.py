@@ -78,7 +78,7 @@ def test_two_space_nested_list_and_table_render_as_on_github(built: dict[str, Pa
     note = page[page.index('id="note-beta-demo-door-knock"'):]
     assert re.search(r"<li>轻敲三下，等候片刻\s*<ul>\s*<li>没有回应时再敲一次</li>", note)
     assert re.search(r"<table>\s*<thead>\s*<tr>\s*<th>情形</th>", note)
-    assert '<div class="admonition tip"><p class="admonition-title">提示</p>' in note
+    assert re.search(r"<div class=\"admonition tip\">\s*<p class=\"admonition-title\">提示</p>", note)
 
 
 def test_links_between_sources_point_at_generated_pages(built: dict[str, Path]) -> None:

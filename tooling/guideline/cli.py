@@ -104,7 +104,8 @@ def main(argv: list[str] | None = None) -> int:
             where = f"详细信息已写入 {log}"
         except OSError:
             where = "无法写入详细日志"
-        sys.stderr.write(f"工具内部错误：{sys.exc_info()[1]!r}。{where}，请在「报告问题」中附上它。\n")
+        # The type only: the exception's text can quote content (the log keeps the rest).
+        sys.stderr.write(f"工具内部错误：{type(sys.exc_info()[1]).__name__}。{where}，请在「报告问题」中附上它。\n")
         return 2
 
 

@@ -1,4 +1,5 @@
-"""`guideline validate --fix`: safe, reviewable rewrites of terms and typography.
+"""`guideline validate --fix`: safe, reviewable rewrites of terms and typography
+(including emphasis markers that would show literally, see `checks.emphasis`).
 
 Only Markdown bodies are reformatted (front matter stays byte-identical, except a
 deprecated term in `title` that the glossary marks `replace: true`). A file is written
@@ -11,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .checks import emphasis
 from .checks.terms import Glossary, glossary, occurrences
 from .checks.typography import format_body
 from .kinds import PROSE_KINDS
@@ -52,7 +54,7 @@ def fix_text(text: str, source: Source, g: Glossary) -> str:
     head, body = text[:split], text[split:]
     if body != source.body:
         return text  # the file changed since it was validated
-    return _fix_title(head, source, g) + format_body(replace_terms(body, g))
+    return _fix_title(head, source, g) + emphasis.fix(format_body(replace_terms(body, g)))
 
 
 def fix_bytes(raw: bytes, source: Source, g: Glossary) -> bytes:

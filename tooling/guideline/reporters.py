@@ -31,8 +31,8 @@ def text(findings: list[Finding], files: int, out: TextIO) -> None:
 
 def as_json(findings: list[Finding], files: int, out: TextIO) -> None:
     doc = {"findings": [f.as_dict() for f in sorted(findings)], "counts": count(findings), "files": files}
-    json.dump(doc, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    # One write: json.dump writes each token separately (600,000 writes for 20,000 findings).
+    out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
 
 
 # GitHub shows at most 10 error and 10 warning annotations per step.

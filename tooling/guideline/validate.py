@@ -9,7 +9,7 @@ import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__
+from . import __version__, masking
 from .catalogue import make
 from .checks import CORPUS_CHECKS, FILE_CHECKS, Context, privacy
 from .findings import Finding
@@ -87,7 +87,8 @@ def analyse(where: SourcePath, data: bytes, context: Context) -> FileResult:
 
 
 def _internal(path: str, check: str, exc: Exception) -> Finding:
-    return make("internal/error", path, 1, 1, error=f"{check}: {type(exc).__name__}: {exc}")
+    # The type only: an exception's text can quote the source line, and so a personal value.
+    return make("internal/error", path, 1, 1, error=f"{check}: {type(exc).__name__}")
 
 
 # Below this many uncached files, starting worker processes costs more than it saves.
@@ -181,7 +182,7 @@ def run(root: Path, only: set[str] | None = None, use_cache: bool = True) -> Rep
             findings.append(_internal("guideline/guideline.yaml", check.name, exc))
     if only is not None:
         findings = [f for f in findings if f.path in only or any(f.path.startswith(o.rstrip("/") + "/") for o in only)]
-    return Report(sorted(set(findings)), len(files), corpus, ordered)
+    return Report(sorted(set(masking.mask_findings(root, findings)), key=Finding.sort_key), len(files), corpus, ordered)
 
 
 def validated_corpus(root: Path, consequence: str) -> Corpus:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..catalogue import PRIVACY_CATEGORIES, RULES
 from ..findings import Finding
 from ..model import Corpus, Source, Term
-from . import html, ids, links, placeholder, privacy, references, schema, structure, terms, typography
+from . import emphasis, glyphs, html, ids, links, placeholder, privacy, references, schema, structure, terms, typography
 
 
 @dataclass
@@ -55,7 +55,9 @@ CHECKS: tuple[Check, ...] = (
     Check("privacy", frozenset(PRIVACY_CATEGORIES) | _codes("privacy/missing-"), file=privacy.check),
     Check("html", _codes("html/"), file=html.check),
     Check("terms", _codes("term/"), file=terms.check),
-    Check("typography", _codes("typography/"), file=typography.check),
+    Check("typography", _codes("typography/") - {"typography/emphasis-hazard"}, file=typography.check),
+    Check("emphasis", frozenset({"typography/emphasis-hazard"}), file=emphasis.check),
+    Check("glyphs", _codes("font/"), file=glyphs.check),
     Check("placeholder", _codes("placeholder/"), file=placeholder.check),
     Check("ids", _codes("id/"), corpus=ids.check),
     Check("vocabularies", frozenset({"ref/unknown-theme", "ref/unknown-risk-level", "ref/unknown-status"}),

@@ -29,9 +29,11 @@ UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:", "file:", "livescript:")
 _TAG = re.compile(r"<!--|<(/?)([A-Za-z][A-Za-z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>?|<[!?]")
 _EVENT = re.compile(r"(?<![A-Za-z0-9-])(on[a-z]+)\s*=", re.I)
 _URL_ATTR = re.compile(r"(?:href|src|action|formaction|xlink:href|data|poster|background)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I)
-_ATTR_LIST = re.compile(r"\{:[^}\n]*\}|\{\s*[#.][A-Za-z][^}\n]*\}|\{[^}\n]*\bon[a-z]+\s*=[^}\n]*\}", re.I)
-_LINK_DEST = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\s]*)|^ {0,3}\[[^\]\n]+\]:\s*(\S+)|<([A-Za-z][A-Za-z0-9+.\-\s&#;]*:[^>\n]*)>", re.M)
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\(")
+# Pandoc's attribute blocks ({#id .class key=value}, {=format}, {: ...}), also across line breaks:
+# bodies never reach pandoc's Markdown reader, but contributors must not rely on them anywhere.
+_ATTR_LIST = re.compile(r"\{:[^{}]*\}|\{\s*[#.=][^{}\s][^{}]*\}|\{[^{}]*\b[\w-]+\s*=[^{}]*\}", re.I)
+# Link destinations, including definitions inside list items and block quotes.
+_LINK_DEST = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\s]*)|^[ \t>*+\-\d.)]*\[[^\]\n]+\]:\s*(\S+)|<([A-Za-z][A-Za-z0-9+.\-\s&#;]*:[^>\n]*)>", re.M)
 
 
 def unsafe_scheme(target: str) -> str | None:
@@ -47,7 +49,7 @@ def unsafe_scheme(target: str) -> str | None:
     return None
 
 
-def _tags(source: Source, fragment: str, line: int, col: int) -> Iterator[Finding]:
+def _tags(source: Source, fragment: str, line: int, col: int, opened: set[str]) -> Iterator[Finding]:
     for m in _TAG.finditer(fragment):
         before = fragment[:m.start()]
         row = line + before.count("\n")
@@ -58,7 +60,9 @@ def _tags(source: Source, fragment: str, line: int, col: int) -> Iterator[Findin
         elif not name:
             yield make("html/raw", source.path, row, column, tag=m.group()[1:] or "!")
         elif m.group(1):
-            continue  # a closing tag belongs to the finding on its opening tag
+            if name not in ALLOWED_TAGS and name not in opened:
+                yield make("html/raw", source.path, row, column, tag="/" + name)  # a closing tag alone
+            continue  # otherwise it belongs to the finding on its opening tag
         elif name == "script":
             yield make("html/script", source.path, row, column)
         elif name in FRAMES:
@@ -78,8 +82,12 @@ def _tags(source: Source, fragment: str, line: int, col: int) -> Iterator[Findin
 def check(source: Source, context: Context) -> Iterator[Finding]:
     if not source.body:
         return
+    opened = {m.group(2).lower() for fragment, _, _ in source.outline.html for m in _TAG.finditer(fragment) if m.group(2) and not m.group(1)}
     for fragment, line, col in source.outline.html:
-        yield from _tags(source, fragment, line, col)
+        yield from _tags(source, fragment, line, col, opened)
+    for info, line in source.outline.fences:
+        if info.strip().startswith("{"):
+            yield make("html/raw-format", source.path, line, 1, info="```" + info.strip())
     text = without_code(source.body)
     for m in _ATTR_LIST.finditer(text):
         yield make("html/attr-list", source.path, *position(text, source.body_line, m.start()))
@@ -90,8 +98,7 @@ def check(source: Source, context: Context) -> Iterator[Finding]:
             start = m.start(1) if m.group(1) is not None else m.start(2) if m.group(2) is not None else m.start(3)
             yield make("html/unsafe-link", source.path, *position(text, source.body_line, start), scheme=scheme)
     scope = (source.data.get("consent") or {}).get("scope") if isinstance(source.data.get("consent"), dict) else None
-    for m in _IMAGE.finditer(text):
-        line, col = position(text, source.body_line, m.start())
+    for _target, line, col in source.outline.images:
         yield make("html/image", source.path, line, col)
         if source.kind == "case" and not (isinstance(scope, list) and "照片" in scope):
             yield make("html/image-consent", source.path, line, col)

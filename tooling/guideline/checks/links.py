@@ -1,4 +1,6 @@
-"""Internal links in bodies must point at content that will be published."""
+"""Links in bodies: between sources they must point at content that will be published; every
+other link must have a target the one URL policy keeps (`source.markdown.allowed_target`), and an
+in-page link must name a heading of the same body."""
 
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ from ..catalogue import make
 from ..findings import Finding
 from ..kinds import kind_of, parse_path
 from ..model import Corpus
-from ..source.markdown import internal_target
+from ..source.markdown import allowed_target, internal_target
+from .html import unsafe_scheme
 
 if TYPE_CHECKING:
     from . import Context
@@ -18,10 +21,23 @@ if TYPE_CHECKING:
 
 def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
     for s in corpus.sources.values():
-        for target, line, col in s.outline.links:
+        anchors = s.outline.anchors
+        texts = s.outline.link_texts + [""] * (len(s.outline.links) - len(s.outline.link_texts))
+        for (target, line, col), text in zip(s.outline.links, texts, strict=False):
+            if not target:
+                yield make("link/empty", s.path, line, col, text=text)
+                continue
+            if target.startswith("#"):
+                if unquote(target[1:]) not in anchors:
+                    yield make("link/anchor", s.path, line, col, anchor=unquote(target[1:]))
+                continue
+            if not allowed_target(target):
+                if not unsafe_scheme(target):  # those are html/unsafe-link
+                    yield make("link/scheme", s.path, line, col, target=unquote(target))
+                continue
             resolved = internal_target(s.path, target)
             if resolved is None:
-                continue  # anchors and external links; unsafe schemes are html/* checks
+                continue  # external links
             where = parse_path(resolved)
             if resolved not in corpus.files:
                 yield make("link/broken", s.path, line, col, target=unquote(target))

@@ -6,6 +6,7 @@ this module. Reviewed exceptions are sha256 hashes in `privacy-allowlist.yaml`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,19 +16,13 @@ from ..catalogue import make
 from ..findings import Finding
 from ..kinds import PROSE_KINDS
 from ..model import APPROVED, Source
-from .privacy_patterns import Hit, detect, mask, value_hash
+from ..source.yamlparse import Marks
+from .privacy_patterns import detect, masked, value_hash
 
 ALLOWLIST_FILE = "privacy-allowlist.yaml"
-_SLUG = re.compile(r"[a-z0-9-]*")
 
 if TYPE_CHECKING:
     from . import Context
-
-def _masked(hit: Hit) -> str:
-    if hit.code == "privacy/name":
-        return hit.value[0] + "*" * (len(hit.value) - 1)
-    return mask(hit.value)
-
 
 def load_allowlist(root: Path) -> set[str]:
     """Hashes of reviewed values; entries without a reason and a reviewer do not count."""
@@ -44,48 +39,53 @@ def load_allowlist(root: Path) -> set[str]:
             and isinstance(v.get("reason"), str) and isinstance(v.get("reviewer"), str)}
 
 
-def _strings(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
+def _strings(value: Any, path: tuple[Any, ...], marks: Marks) -> Iterator[tuple[tuple[int, int], str]]:
+    """Every string in the front matter, keys included, with the position it starts from."""
     if isinstance(value, str):
-        yield path, value
+        yield marks.at(path), value
     elif isinstance(value, dict):
         for k, v in value.items():
-            yield from _strings(v, path + (k,))
+            yield marks.key(path + (k,)), str(k)
+            yield from _strings(v, path + (k,), marks)
     elif isinstance(value, list):
         for i, v in enumerate(value):
-            yield from _strings(v, path + (i,))
+            yield from _strings(v, path + (i,), marks)
 
 
-def _front_position(source: Source, path: tuple[Any, ...], hit: Hit) -> tuple[int, int]:
-    """Line and column of the hit inside the raw front matter (which starts at line 2)."""
-    line, col = source.marks.at(path)
-    lines = source.front.split("\n")
-    row = line - 2
-    if 0 <= row < len(lines):
-        offset = sum(len(x) + 1 for x in lines[:row]) + col - 1
-        found = source.front.find(hit.value, offset)
-        if found >= 0:
-            before = source.front[:found]
-            return before.count("\n") + 2, found - (before.rfind("\n") + 1) + 1
-    return line, col
+class LineIndex:
+    """Offset to (line, column) by bisection over line starts: linear in findings, not quadratic."""
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.text = text
+        self.first_line = first_line
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def offset(self, line: int, column: int) -> int:
+        row = min(max(line - self.first_line, 0), len(self.starts) - 1)
+        return self.starts[row] + column - 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        row = bisect.bisect_right(self.starts, offset) - 1
+        return self.first_line + row, offset - self.starts[row] + 1
 
 
 def check(source: Source, context: Context) -> Iterator[Finding]:
     if source.kind not in PROSE_KINDS:
         return
     is_case = source.kind == "case"
-    for path, text in _strings(source.data, ()):
-        if _SLUG.fullmatch(text):
-            continue  # ids, themes, statuses: nothing personal fits in a slug
-        for hit in detect(text, exact_dates=is_case and path == ("title",)):
-            if value_hash(hit.value) not in context.allowlist:
-                line, col = _front_position(source, path, hit)
-                yield make(hit.code, source.path, line, col, masked=_masked(hit))
-    body = source.body
-    for hit in detect(body, exact_dates=is_case):
-        if value_hash(hit.value) not in context.allowlist:
-            before = body[:hit.start]
-            line = source.body_line + before.count("\n")
-            yield make(hit.code, source.path, line, hit.start - before.rfind("\n"), masked=_masked(hit))
+    # Every string is looked at, slug-shaped ones too: 139-1234-5678 and 110105194503121236 fit a slug.
+    front = LineIndex(source.front, 2)  # the raw front matter starts on line 2
+    title_mark = source.marks.at(("title",)) if "title" in source.data else None
+    for (line, col), text in _strings(source.data, (), source.marks):
+        for hit in detect(text, exact_dates=is_case and (line, col) == title_mark):
+            if not (context.allowlist and value_hash(hit.value) in context.allowlist):
+                found = source.front.find(hit.value, front.offset(line, col))
+                at = front.position(found) if found >= 0 else (line, col)
+                yield make(hit.code, source.path, *at, masked=masked(hit))
+    body = LineIndex(source.body, source.body_line)
+    for hit in detect(source.body, exact_dates=is_case):
+        if not (context.allowlist and value_hash(hit.value) in context.allowlist):
+            yield make(hit.code, source.path, *body.position(hit.start), masked=masked(hit))
     if is_case and source.data.get("status") == APPROVED:
         line, col = source.marks.at(("status",))
         if not isinstance(source.data.get("consent"), dict):

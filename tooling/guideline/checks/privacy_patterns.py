@@ -8,6 +8,7 @@ at the same character in the original text. Digit boundaries are explicit lookar
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 import unicodedata
@@ -41,6 +42,8 @@ _MAYBE_CHANGED = re.compile("[^\x00-\x7f\u4e00-\u9fff\u3001\u3002\u3008-\u3011\u
 
 def normalise(text: str) -> str:
     """Length-preserving NFKC: ``１３８－`` becomes ``138-``, ``（`` becomes ``(``."""
+    if len(text) < 64:  # a value or a message: one translate beats the bookkeeping below
+        return text.translate(_TABLE)
     # str.translate looks every character up in a dict (slow for long text); prose holds a
     # handful of distinct characters that change (，：（）), so replace just those.
     rare = {c: _TABLE[ord(c)] for c in set(_MAYBE_CHANGED.findall(text))}
@@ -54,7 +57,10 @@ def normalise(text: str) -> str:
 
 def canonical(value: str) -> str:
     """The form hashed for the reviewed-exceptions file: separators removed, lower case."""
-    return re.sub(r"[\s\-()·.]", "", normalise(value)).lower()
+    return _CANONICAL_DROP.sub("", normalise(value)).lower()
+
+
+_CANONICAL_DROP = re.compile(r"[\s\-()·.\u2014]")
 
 
 def value_hash(value: str) -> str:
@@ -75,6 +81,13 @@ class Hit:
     start: int
     end: int
     value: str
+
+
+def masked(hit: Hit) -> str:
+    """What a message may show of a hit: a name keeps its surname, other values their ends."""
+    if hit.code == "privacy/name":
+        return hit.value[0] + "*" * (len(hit.value) - 1)
+    return mask(hit.value)
 
 
 def _luhn(digits: str) -> bool:
@@ -104,12 +117,18 @@ SAFE = re.compile(
     r"(?:GB|GB/T|GB/Z|MZ/T|WS/T|WS|DB[0-9]{2}(?:/T)?|T/[A-Z]+|ISO|YY/T)\s*[0-9.]+(?:-[0-9]{4})?"
     r"|〔[0-9]{4}〕[0-9]+号|\[[0-9]{4}\][0-9]+号|第[0-9]+号"
 )
-ID18 = re.compile(_ND + r"[1-9][0-9]{5}" + _SEP + r"(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
+# 6-8-4 and 6-4-4-4 groupings both occur (540228 1992 1017 2841).
+ID18 = re.compile(_ND + r"[1-9][0-9]{5}" + _SEP + r"(?:18|19|20)[0-9]{2}" + _SEP + r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
                   + _SEP + r"[0-9]{3}[0-9Xx](?:[1-7][1-4])?(?![0-9A-Za-z])")
 ID15 = re.compile(_ND + r"[1-9][0-9]{5}[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}" + _NA)
-MOBILE = re.compile(r"(?<![0-9+])(?:(?:\+|00)86|\(\+?86\)|86(?=[ -]))?[ -]?1[3-9][0-9](?:[ -]?[0-9]{4}){2}" + _NA)
-LANDLINE = re.compile(_ND + r"(?:\(" + _AREA + r"\)|" + _AREA + r")[ -]?[2-9][0-9]{2,3}[ -]?[0-9]{4}"
-                      r"(?:[ ]?(?:转|分机|ext\.?|-)[ ]?[0-9]{1,5})?" + _NA)
+# Separators people type inside a phone number: space, dash, dot, em dash (138.1234.5678, 138—1234—5678).
+_PSEP = "[ .\u2014-]"
+MOBILE = re.compile(r"(?<![0-9+.])(?:(?:(?:\+|00)86|\(\+?86\)|86(?=[ -]))[ -]?)?1[3-9][0-9]"
+                    r"(?:" + _PSEP + r"?[0-9]{4}){2}(?![0-9]|\.[0-9])")
+# With +86 the area code loses its 0 (+86-755-2678-1234, +86 (10) 6512 3456).
+LANDLINE = re.compile(r"(?<![0-9+.])(?:(?:\(" + _AREA + r"\)|" + _AREA + r")|(?:(?:\+|00)86[ -]?)\(?0?"
+                      r"(?:10|2[0-9]|[3-9][0-9]{2})\)?)" + _PSEP + r"?[2-9][0-9]{2,3}" + _PSEP + r"?[0-9]{4}"
+                      r"(?:[ ]?(?:转|分机|ext\.?|-)[ ]?[0-9]{1,5})?(?![0-9]|\.[0-9])")
 LOCAL_PHONE = re.compile(r"(?:电话|座机|固话|tel|Tel|TEL)(?:号码?)?[:\s]*(?:是|为)?[:\s]*"
                          r"([2-9][0-9]{2,3}[ -]?[0-9]{4}(?:[ ]?(?:转|分机)[ ]?[0-9]{1,5})?)" + _NA)
 CARD = re.compile(_ND + r"(?:[0-9]{4}[ -]?){3}[0-9]{4}(?:[ -]?[0-9]{1,3})?" + _NA + r"|" + _ND + r"[0-9]{16,19}" + _NA)
@@ -121,8 +140,9 @@ _EXAMPLE_DOMAIN = re.compile(r"@(?:[a-z0-9-]+\.)*example\.(?:com|org|net)$", re.
 QQ = re.compile(r"(?:QQ|qq|扣扣)\s*(?:号码?)?[:\s]*(?:是|为)?[:\s]*([1-9][0-9]{4,11})" + _NA)
 _WECHAT_KEYS = ("wechat", "weixin", "vx", "wx")
 WECHAT = re.compile(r"(?:微信|wechat|weixin|vx|wx)\s*(?:号码?|id)?[:\s]*(?:是|为)?[:\s]*([A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9])", re.I)
-PLATE = re.compile(r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][ ·.]?"
-                   r"(?=[A-HJ-NP-Z0-9]{0,5}[0-9])[A-HJ-NP-Z0-9]{5,6}(?![A-Za-z0-9])")
+# Letters in either case, with or without a separator (粤G-71648, 粤b12345).
+PLATE = re.compile(r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Za-z][ ·.-]?"
+                   r"(?=[A-Za-z0-9]{0,5}[0-9])[A-Za-z0-9]{5,6}(?![A-Za-z0-9])")
 LONG_NUMBER = re.compile(_ND + r"[0-9]{11,}" + _NA)
 _HAN = r"\u4e00-\u9fff"
 _CN = "0-9一二三四五六七八九十"
@@ -131,21 +151,29 @@ _CN = "0-9一二三四五六七八九十"
 # whose every match begins where a run of digits begins (see _at_runs).
 ADDRESSES = [
     (("号楼", "单元", "号院"), False, re.compile(rf"(?<![第{_CN}] )(?<![第{_CN}])[{_CN}]+ ?(?:号楼|单元|号院)")),
-    (("栋", "幢"), True, re.compile(rf"{_ND}[0-9]+ ?(?:栋|幢)")),
+    # 栋 is also a measure word: 共有13栋住宅楼 counts buildings.
+    (("栋", "幢"), True, re.compile(rf"{_ND}[0-9]+ ?(?:栋|幢)(?!住宅|楼房|房屋|建筑|高层|多层|平房|民房|宿舍|以上|左右|之多|[楼房屋])")),
     (("-",), True, re.compile(rf"{_ND}[0-9]{{1,3}}-[0-9]{{1,2}}-[0-9]{{3,4}}(?![0-9-])")),
-    (("室", "房"), True, re.compile(rf"{_ND}[0-9]{{3,4}} ?(?:室|房间?)")),
+    # 房树人 is a drawing test (003房树人), 房屋/房产/房租 are not room numbers.
+    (("室", "房"), True, re.compile(rf"{_ND}[0-9]{{3,4}} ?(?:室|房间|房(?![树屋产价租贷源源]))")),
     (("号",), False, re.compile(r"(?:路|街|大街|大道|巷|胡同|弄|里) ?[0-9]+(?:之[0-9]+|-[0-9]+)? ?号")),
+    # Rural addresses: a village with a group and/or house number (李家村5组74号, 王庄村三组).
+    (("村", "庄", "屯"), False, re.compile(rf"(?:村|庄|屯)(?:(?: ?[{_CN}]+ ?(?:组|队|社))(?: ?[0-9]+ ?号)?| ?[0-9]+ ?号)")),
 ]
-_ROAD_NAME = re.compile(rf"[{_HAN}]{{1,8}}$")
-RESIDENCE = re.compile(rf"(?:家住|住在|住址|地址|居住在|住于|搬到|搬回了?|老家在)[:\s]*在?"
-                       rf"([{_HAN}0-9]{{2,12}}?(?:小区|社区|花园|家园|公寓|大院|新村|胡同|路|街|村|苑))")
-_GENERIC_PLACE = re.compile(r"某|该|本|这|那|一个|一处|老旧|附近|周边|同一|农村|城中村|城市|原来|原|的|所在|当地|郊区|乡村|普通|别的|其他")
+_NAMED_PLACE = "路街大巷胡弄里村庄屯"  # matches that begin with these take the place's name too
+# The name before a road or village, stopping at a larger unit or a verb (某镇|李家村, 住在|朝阳路).
+_ROAD_NAME = re.compile(rf"(?:(?![省市县区镇乡住在到于是的])[{_HAN}]){{1,8}}$")
+# 地址 only when a value follows it (地址：…, 地址是…): 「具体地址」 names the field, not a place.
+RESIDENCE = re.compile(rf"(?:家住|住在|居住在|住于|搬到|搬回(?:了|到)?|老家在|(?:住址|地址)(?=[:\s是为在]))"
+                       rf"[:\s]*(?:是|为)?在?([{_HAN}0-9]{{2,12}}?(?:小区|社区|花园|家园|公寓|大院|新村|胡同|路|街|村|苑))")
+_GENERIC_PLACE = re.compile(r"某|该|本|这|那|一个|一处|老旧|附近|周边|同一|农村|城中村|城市|原来|原|的|所在|当地|郊区"
+                            r"|乡村|普通|别的|其他|马路|街道")
 EXACT_DATES = [
     (("月",), True, re.compile(r"(?<![0-9])(?:(?:19|20)[0-9]{2}\s*年\s*)?[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*[日号]")),
     (("-", "/", "."), True, re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12][0-9]|3[01])(?![0-9])")),
 ]
 # Runs of five or more digits: the number detectors only look near them.
-_DIGIT_RUN = re.compile(r"[0-9](?:[ -]?[0-9]){4,}")
+_DIGIT_RUN = re.compile(r"[0-9](?:[ .\u2014-]?[0-9]){4,}")
 _DIGITS = re.compile(r"[0-9][0-9]*")  # not [0-9]+: a leading class lets the engine skip ahead fast
 # Literals a detector needs before it can match; checking them with `in` is much cheaper
 # than letting the pattern try every position of text that has none.
@@ -165,25 +193,47 @@ def _digits(s: str) -> str:
     return re.sub(r"[^0-9Xx]", "", s)
 
 
+class _Intervals:
+    """Disjoint spans kept sorted: whether a new span overlaps one is two bisections, so a text
+    with thousands of hits costs linear time, not a scan of every earlier hit per hit."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def take(self, start: int, end: int) -> bool:
+        """Add the span unless it overlaps one already taken; say whether it was added."""
+        i = bisect.bisect_right(self.starts, start)
+        if (i and self.ends[i - 1] > start) or (i < len(self.starts) and self.starts[i] < end):
+            return False
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+        return True
+
+
 def detect(text: str, exact_dates: bool = False) -> list[Hit]:
     """Every identifier in text (already normalised or not), earliest and longest first, no overlaps."""
     t = normalise(text)
     found: list[Hit] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Intervals()
     safe_done = False
 
     def add(code: str, start: int, end: int) -> None:
         nonlocal safe_done
         if not safe_done:  # SAFE spans only matter once there is a hit to block: find them late
-            taken.extend(m.span() for m in SAFE.finditer(t))
+            for m in SAFE.finditer(t):
+                taken.take(*m.span())
             safe_done = True
-        if start < end and not any(s < end and start < e for s, e in taken):
-            taken.append((start, end))
+        if start < end and taken.take(start, end):
             found.append(Hit(code, start, end, text[start:end]))
 
     # Most detectors need an ASCII digit; prose without one skips them all.
     has_digit = any(d in t for d in "0123456789")
     runs = [m.start() for m in _DIGITS.finditer(t)] if has_digit else []
+    if has_digit and _has_any(t, _QQ_NEEDS):  # before the number detectors: QQ 12345678901 is no mere long number
+        for m in QQ.finditer(t):
+            if not ID18.match(t, m.start(1)):
+                add("privacy/qq", *m.span(1))
     if has_digit:
         for start, end in _windows(t):
             _numbers(t, start, end, add)
@@ -193,9 +243,6 @@ def detect(text: str, exact_dates: bool = False) -> list[Hit]:
     if has_digit and _has_any(t, _LOCAL_PHONE_NEEDS):
         for m in LOCAL_PHONE.finditer(t):
             add("privacy/landline", *m.span(1))
-    if has_digit and _has_any(t, _QQ_NEEDS):
-        for m in QQ.finditer(t):
-            add("privacy/qq", *m.span(1))
     if has_digit:
         for m in PLATE.finditer(t):
             add("privacy/licence-plate", *m.span())
@@ -212,7 +259,7 @@ def detect(text: str, exact_dates: bool = False) -> list[Hit]:
             add("privacy/exact-date", *m.span())
     for m in _triggered(t, ADDRESSES, runs):
         start = m.start()
-        if m.group()[0] in "路街大巷胡弄里":  # a road and house number: take the road's name too
+        if m.group()[0] in _NAMED_PLACE:  # a road and house number: take the road's name too
             name = _ROAD_NAME.search(t, max(0, start - 8), start)
             start = name.start() if name else start
         add("privacy/address", start, m.end())
@@ -271,9 +318,11 @@ def _numbers(t: str, start: int, end: int, add: Callable[[str, int, int], None])
         add("privacy/id-number" if id_check_ok(d[:18]) else "privacy/id-number-suspect", *m.span())
     for m in ID15.finditer(t, start, end):
         add("privacy/id-number", *m.span())
-    if CARD_CONTEXT.search(t, max(0, start - 20), end):
+    # The context word may come before the number or after it (6222…7894（工商银行卡）).
+    if CARD_CONTEXT.search(t, max(0, start - 20), end + 12):
         for m in CARD.finditer(t, start, end):
-            if _luhn(_digits(m.group())) and CARD_CONTEXT.search(t, max(0, m.start() - 20), m.start()):
+            if _luhn(_digits(m.group())) and (CARD_CONTEXT.search(t, max(0, m.start() - 20), m.start())
+                                              or CARD_CONTEXT.search(t, m.end(), m.end() + 12)):
                 add("privacy/bank-card", *m.span())
     for m in MOBILE.finditer(t, start, end):
         add("privacy/mobile", *m.span())

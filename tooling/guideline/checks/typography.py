@@ -31,9 +31,61 @@ SUSPECT = re.compile(
 )
 
 
+# autocorrect's parser stops with "call limit reached" on long bodies (about 10,000 blocks):
+# bodies are handed over in pieces of at most this many lines, cut at blank lines outside code.
+CHUNK_LINES = 1000
+
+
+def chunks(body: str, size: int = CHUNK_LINES) -> list[tuple[int, str]]:
+    """(index of first line, text) pieces that concatenate back to body, each cut at a blank
+    line outside fenced code once it holds `size` lines (a piece without such a line grows on)."""
+    lines = body.split("\n")
+    out: list[tuple[int, str]] = []
+    start, fence = 0, ""
+    for i, line in enumerate(lines):
+        stripped = line.lstrip(" ")
+        if fence:
+            fence = "" if stripped.startswith(fence) else fence
+        elif stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+        elif not line.strip() and i - start >= size:
+            out.append((start, "\n".join(lines[start:i]) + "\n"))
+            start = i
+    out.append((start, "\n".join(lines[start:])))
+    return out
+
+
+def _halves(text: str) -> tuple[str, str] | None:
+    lines = text.split("\n")
+    if len(lines) < 2:
+        return None
+    mid = len(lines) // 2
+    return "\n".join(lines[:mid]) + "\n", "\n".join(lines[mid:])
+
+
+def _format(text: str) -> str:
+    try:
+        return str(autocorrect_py.format_for(text, "md"))
+    except ValueError:  # still too long for autocorrect: halve it; a single line stays as it is
+        halves = _halves(text)
+        return text if halves is None else _format(halves[0]) + _format(halves[1])
+
+
+def _lint(text: str, first: int) -> list[tuple[int, int, str, str]]:
+    """(0-based line in the body, 1-based column, old, new) of each changed stretch."""
+    try:
+        result = autocorrect_py.lint_for(text, "md")
+    except ValueError:
+        halves = _halves(text)
+        if halves is None:
+            return []
+        return _lint(halves[0], first) + _lint(halves[1], first + halves[0].count("\n"))
+    return [(first + int(r.line) - 1, int(r.col), str(r.old), str(r.new)) for r in result.lines]
+
+
 def format_body(body: str) -> str:
     """The body as autocorrect would write it (used by --fix)."""
-    return str(autocorrect_py.format_for(body, "md"))
+    return "".join(_format(text) for _, text in chunks(body))
 
 
 def _first_difference(old: str, new: str) -> int:
@@ -46,9 +98,8 @@ def _first_difference(old: str, new: str) -> int:
 def check(source: Source, context: Context) -> Iterator[Finding]:
     if source.kind not in PROSE_KINDS or not SUSPECT.search(source.body):
         return
-    result = autocorrect_py.lint_for(source.body, "md")
-    for r in result.lines:
-        old, new = str(r.old), str(r.new)
-        only_spaces = old.replace(" ", "") == new.replace(" ", "")
-        code = "typography/spacing" if only_spaces else "typography/punctuation"
-        yield make(code, source.path, source.body_line + int(r.line) - 1, int(r.col) + _first_difference(old, new))
+    for first, text in chunks(source.body):
+        for line, col, old, new in _lint(text, first):
+            only_spaces = old.replace(" ", "") == new.replace(" ", "")
+            code = "typography/spacing" if only_spaces else "typography/punctuation"
+            yield make(code, source.path, source.body_line + line, col + _first_difference(old, new))

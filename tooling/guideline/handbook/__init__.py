@@ -1,4 +1,4 @@
-"""The printable handbook: one Markdown document from the model, typeset as PDF
+"""The printable handbook: one pandoc document from the model, typeset as PDF
 (pandoc -> Typst -> typst), DOCX and EPUB, then read back to prove nothing is missing."""
 
 from __future__ import annotations
@@ -7,9 +7,11 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from .. import fonts
 from ..model import Corpus
 from ..render import BuildInfo, RenderError
-from . import document, fonts, typeset, verify, word
+from ..render.order import in_reading_order
+from . import document, typeset, verify, word
 
 NAME = "handbook"
 """Output file stem: build/handbook/handbook.pdf, .docx, .epub."""
@@ -18,23 +20,25 @@ NAME = "handbook"
 def build_handbook(corpus: Corpus, info: BuildInfo, out: Path) -> None:
     """Write out/handbook.pdf, .docx and .epub, or raise RenderError saying what to fix."""
     out.mkdir(parents=True, exist_ok=True)
-    markdown = document.render(corpus, info)
-    fonts.check_coverage(markdown, corpus)
+    corpus = in_reading_order(corpus)
+    doc = document.render(corpus, info)
+    fonts.check_coverage(doc.text(), corpus)
+    tree = typeset.assemble(doc)
     expected = document.expected(corpus)
     titles = [title for _, title in expected.items]
     with tempfile.TemporaryDirectory(prefix="handbook-") as tmp:
         work = Path(tmp)
-        data, labels = typeset.pdf(markdown, work, info.date)
+        data, labels = typeset.pdf(tree, work, info.date)
         pdf = out / f"{NAME}.pdf"
         pdf.write_bytes(data)
         verify.require_headings(labels, expected.items)
         verify.require("PDF", verify.missing_titles(verify.pdf_text(pdf), titles))
 
         reference = word.reference_docx(_pandoc_default("reference.docx"), work / "reference.docx")
-        typeset.docx(markdown, out / f"{NAME}.docx", info.date, reference)
+        typeset.docx(tree, out / f"{NAME}.docx", info.date, reference)
         verify.require("Word 文件", verify.missing_titles(verify.docx_text(out / f"{NAME}.docx"), titles))
 
-        typeset.epub(markdown, out / f"{NAME}.epub", info.date)
+        typeset.epub(tree, out / f"{NAME}.epub", info.date)
         verify.require("EPUB 文件", verify.missing_titles(verify.epub_text(out / f"{NAME}.epub"), titles))
 
 

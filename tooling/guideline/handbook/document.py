@@ -1,8 +1,10 @@
-"""The handbook as one pandoc Markdown document, assembled from the model by Jinja2.
+"""The handbook as one pandoc document, assembled from the model by Jinja2.
 
-The document is CommonMark with pandoc's fenced divs and raw blocks (``commonmark_x``),
-so that contributors' bodies parse exactly as GitHub shows them; extensions GitHub
-does not have are switched off.
+The frame (cover, headings, meta lines, checklists, appendices) is pandoc Markdown with
+fenced divs (``commonmark_x``), written by the template from escaped plain strings.
+Contributors' bodies never go through pandoc's Markdown reader: each is converted on
+its own from markdown-it's tokens to pandoc's syntax tree (`.body`), and
+`typeset.assemble` puts the trees into the frame's placeholder divs.
 """
 
 from __future__ import annotations
@@ -16,10 +18,9 @@ from typing import Any
 import jinja2
 
 from ..model import Case, Corpus, Procedure
-from ..render import BuildInfo, convert_callouts
+from ..render import BuildInfo, RenderError
+from .body import Json, blocks
 from ..render.words import WORDS
-from ..source.markdown import internal_target
-from ..source.prose import without_code
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "handbook"
 INPUT_FORMAT = (
@@ -36,10 +37,6 @@ def md(text: Any) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
-# An inline link or image; found on the text with code blanked out, so offsets match.
-_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\((<[^>\n]*>|[^)\s]+)(\s+\"[^\"\n]*\")?\)")
-
-
 def anchors(corpus: Corpus) -> dict[str, str]:
     """Source path -> heading id in the handbook, for links between contributors' files
     (a note is shown inside its procedure, so it leads there)."""
@@ -51,28 +48,19 @@ def anchors(corpus: Corpus) -> dict[str, str]:
     return found
 
 
-def _links(markdown: str, source_path: str, targets: dict[str, str]) -> str:
-    """Links to other source files point at their heading in this document; a link to an item
-    that is not in this edition keeps its text only."""
-    out, last = [], 0
-    for m in _LINK.finditer(without_code(markdown)):
-        resolved = internal_target(source_path, m.group(3).strip("<>"))
-        if m.group(1) or resolved is None:
-            continue
-        anchor = targets.get(resolved)
-        out += [markdown[last:m.start()], f"[{m.group(2)}](#{anchor})" if anchor else m.group(2)]
-        last = m.end()
-    return "".join(out) + markdown[last:]
+@dataclass
+class Document:
+    """The handbook's frame as pandoc Markdown, with a placeholder div for each contributor's body,
+    and each body converted on its own to pandoc's syntax tree (`body.blocks`)."""
 
+    markdown: str
+    bodies: dict[str, list[Json]] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+    """Placeholder key -> the body's Markdown (for the font check and error messages)."""
 
-def body(markdown: str, source_path: str, targets: dict[str, str]) -> str:
-    """A contributor's body with GitHub alerts turned into callout divs and internal links resolved."""
-    def callout(kind: str, title: str, inner: str) -> str:
-        title = title.replace('"', "").replace("\\", "")
-        return f'\n::: {{.callout kind="{kind.lower()}" title="{title}"}}\n{inner}\n:::\n'
-
-    text = _links(markdown.replace("\r\n", "\n"), source_path, targets)
-    return convert_callouts(text, callout).strip("\n")
+    def text(self) -> str:
+        """Every character the handbook prints (frame and bodies)."""
+        return self.markdown + "\n".join(self.sources.values())
 
 
 def chinese_date(iso: str) -> str:
@@ -87,7 +75,7 @@ class Expected:
     items: list[tuple[str, str]] = field(default_factory=list)
 
 
-def context(corpus: Corpus, info: BuildInfo) -> dict[str, Any]:
+def context(corpus: Corpus, info: BuildInfo, doc: Document) -> dict[str, Any]:
     """Everything the template shows, in reading order."""
     s = corpus.settings
     themes, risks, statuses = s.themes, s.risk_levels, s.statuses
@@ -97,33 +85,46 @@ def context(corpus: Corpus, info: BuildInfo) -> dict[str, Any]:
     proc_ref = {p.id: f"{p.number}　{p.title}" for p in procedures}
     targets = anchors(corpus)
 
+    def body(markdown: str, source_path: str, prefix: str) -> str:
+        """The placeholder key of a body converted on its own; empty for an empty body."""
+        if not markdown.strip():
+            return ""
+        key = f"body-{len(doc.bodies)}"
+        try:
+            doc.bodies[key] = blocks(markdown, source_path, prefix, targets)
+        except Exception as exc:  # a converter bug must still name the file
+            raise RenderError(f"{source_path} 的正文无法转换为手册内容：{exc}。请把此信息报告给维护者。") from exc
+        doc.sources[key] = markdown
+        return key
+
     def draft(status: str) -> str:
         return "" if not info.preview or status == "approved" else statuses.get(status, status)
 
     def procedure(p: Procedure) -> dict[str, Any]:
         return {
             "id": p.id, "anchor": p.anchor, "number": p.number, "title": p.title, "draft": draft(p.status),
-            "body": body(p.body, p.source.path, targets),
+            "body": body(p.body, p.source.path, p.anchor),
             "checklist": p.checklist, "risk": risks.get(p.risk_level, p.risk_level),
             "themes": [themes.get(t, t) for t in p.themes], "last_reviewed": p.last_reviewed,
             "contributors": [corpus.org_name(o) for o in p.contributors],
             "related": [proc_ref[r.id] for r in corpus.related(p) if r.id in proc_ref],
             "cases": [f"案例 {case_no[c.id]}　{c.title}" for c in corpus.cases_for(p.id)],
             "notes": [{"title": n.title, "org": corpus.org_name(n.org),
-                       "draft": draft(n.status), "body": body(n.body, n.source.path, targets)} for n in corpus.notes_for(p.id)],
+                       "draft": draft(n.status), "body": body(n.body, n.source.path, f"note-{n.org}-{n.procedure}")}
+                      for n in corpus.notes_for(p.id)],
         }
 
     def case(c: Case) -> dict[str, Any]:
         return {
             "id": c.id, "anchor": c.anchor, "number": case_no[c.id], "title": c.title, "draft": draft(c.status),
-            "body": body(c.body, c.source.path, targets),
+            "body": body(c.body, c.source.path, c.anchor),
             "org": corpus.org_name(c.org), "period": c.period, "example": c.example,
             "themes": [themes.get(t, t) for t in c.themes],
             "procedures": [proc_ref[r] for r in c.procedures if r in proc_ref],
         }
 
     chapters = [{"id": ch.id, "anchor": ch.anchor, "display_number": ch.display_number, "title": ch.title,
-                 "intro": body(ch.body, ch.source.path, targets),
+                 "intro": body(ch.body, ch.source.path, ch.anchor),
                  "procedures": [procedure(p) for p in ch.procedures]}
                 for ch in corpus.chapters]
     credits = [c for c in info.credits.values() if c.get("procedures") or c.get("notes") or c.get("cases") or c.get("commits")]
@@ -149,8 +150,8 @@ def expected(corpus: Corpus) -> Expected:
                     + [(c.anchor, c.title) for c in corpus.cases.values()])
 
 
-def render(corpus: Corpus, info: BuildInfo) -> str:
-    """The whole handbook as one Markdown document."""
+def render(corpus: Corpus, info: BuildInfo) -> Document:
+    """The handbook's frame and its bodies."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
@@ -158,4 +159,6 @@ def render(corpus: Corpus, info: BuildInfo) -> str:
     )
     env.filters["md"] = md
     env.globals["words"] = WORDS
-    return env.get_template("handbook.md.j2").render(context(corpus, info))
+    doc = Document("")
+    doc.markdown = env.get_template("handbook.md.j2").render(context(corpus, info, doc))
+    return doc

@@ -1,13 +1,16 @@
-"""One Markdown document to PDF (pandoc -> Typst -> typst), DOCX and EPUB (pandoc).
+"""The handbook document to PDF (pandoc -> Typst -> typst), DOCX and EPUB (pandoc).
 
-Everything is pinned to the commit date, so two builds of one commit are identical.
-Typst warnings are errors here: a warning is how Typst reports what it could not do.
+`assemble` reads the frame once and puts each body's own syntax tree into it; the
+three writers then read that one tree (pandoc JSON). Everything is pinned to the
+commit date, so two builds of one commit are identical. Typst warnings are errors
+here: a warning is how Typst reports what it could not do.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime
+import json
 import logging
 import os
 import re
@@ -15,7 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..render import RenderError, WarningCollector
-from .document import INPUT_FORMAT, TEMPLATES
+from .body import Json
+from .document import INPUT_FORMAT, TEMPLATES, Document
 
 FILTER = str(TEMPLATES / "filter.lua")
 # Pandoc ships no Chinese translations of its own few labels ("Abstract"); we supply every label.
@@ -41,17 +45,82 @@ def source_date(date: str) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = old
 
 
-def pandoc(markdown: str, to: str, outputfile: Path | None = None, extra: list[str] | None = None) -> str:
+def assemble(doc: Document) -> str:
+    """The whole handbook as pandoc JSON: the frame read once, each placeholder div filled with its
+    body's tree, then made safe for every writer (see `safe`)."""
+    tree = json.loads(pandoc(doc.markdown, "json", source_format=INPUT_FORMAT, filters=False))
+
+    def fill(blocks: list[Json]) -> None:
+        for b in blocks:
+            if b.get("t") == "Div":
+                attrs = dict(b["c"][0][2])
+                if "body" in b["c"][0][1] and "key" in attrs:
+                    b["c"][1] = doc.bodies.get(attrs["key"], [])
+                else:
+                    fill(b["c"][1])
+
+    fill(tree["blocks"])
+    return json.dumps(safe(tree), ensure_ascii=False)
+
+
+def _ids(node: object, found: set[str]) -> set[str]:
+    if isinstance(node, dict):
+        if node.get("t") in ("Header", "Div", "Span") and isinstance(node.get("c"), list):
+            attr = node["c"][1] if node["t"] == "Header" else node["c"][0]
+            if attr[0]:
+                found.add(attr[0])
+        _ids(node.get("c"), found)
+    elif isinstance(node, list):
+        for x in node:
+            _ids(x, found)
+    return found
+
+
+def safe(tree: Json) -> Json:
+    """Defence in depth for every writer: no raw block or inline of any format, no image (nothing
+    is ever fetched), and an in-document link to an id that does not exist (Typst would stop)
+    points at its item instead, or keeps its text only."""
+    ids = _ids(tree["blocks"], set())
+
+    def clean(node: object) -> object:
+        if isinstance(node, list):
+            out: list[object] = []
+            for x in node:
+                if isinstance(x, dict) and x.get("t") in ("RawBlock", "RawInline"):
+                    continue
+                if isinstance(x, dict) and x.get("t") == "Image":
+                    out.extend(clean(x["c"][1]))  # type: ignore[arg-type]
+                    continue
+                if isinstance(x, dict) and x.get("t") == "Link" and x["c"][2][0].startswith("#"):
+                    target = x["c"][2][0][1:]
+                    if target not in ids:
+                        item = target.partition("--")[0]
+                        if item not in ids:
+                            out.extend(clean(x["c"][1]))  # type: ignore[arg-type]
+                            continue
+                        x["c"][2][0] = "#" + item
+                out.append(clean(x))
+            return out
+        if isinstance(node, dict):
+            return {k: clean(v) if k == "c" else v for k, v in node.items()}
+        return node
+
+    tree["blocks"] = clean(tree["blocks"])
+    return tree
+
+
+def pandoc(source: str, to: str, outputfile: Path | None = None, extra: list[str] | None = None,
+           source_format: str = "json", filters: bool = True) -> str:
     """Convert with pypandoc; pandoc's warnings (a missing image, say) are errors too."""
     import pypandoc
 
-    args = ["--lua-filter", FILTER, *(extra or [])]
+    args = [*(["--lua-filter", FILTER] if filters else []), *(extra or [])]
     logger, collect = logging.getLogger("pypandoc"), WarningCollector()
     # pypandoc prints pandoc's stderr through its own console handler; collect it instead.
     handlers, logger.handlers = logger.handlers, [collect]
     propagate, logger.propagate = logger.propagate, False
     try:
-        result = str(pypandoc.convert_text(markdown, to, format=INPUT_FORMAT, extra_args=args,
+        result = str(pypandoc.convert_text(source, to, format=source_format, extra_args=args,
                                            outputfile=str(outputfile) if outputfile else None))
     except (RuntimeError, OSError) as exc:
         raise RenderError(f"pandoc 转换为 {to} 失败：{exc}。请把此信息报告给维护者。") from exc
@@ -64,7 +133,7 @@ def pandoc(markdown: str, to: str, outputfile: Path | None = None, extra: list[s
     return result
 
 
-def pdf(markdown: str, workdir: Path, date: str) -> tuple[bytes, list[str]]:
+def pdf(document: str, workdir: Path, date: str) -> tuple[bytes, list[str]]:
     """The PDF bytes and the labels of every heading in it."""
     import typst
 
@@ -72,7 +141,7 @@ def pdf(markdown: str, workdir: Path, date: str) -> tuple[bytes, list[str]]:
 
     watermark_svg(workdir / "watermark.svg")
     source = workdir / "handbook.typ"
-    source.write_text(pandoc(markdown, "typst", extra=["--wrap=none", "--template", str(TEMPLATES / "template.typ")]), encoding="utf-8")
+    source.write_text(pandoc(document, "typst", extra=["--wrap=none", "--template", str(TEMPLATES / "template.typ")]), encoding="utf-8")
     compiler = typst.Compiler(source, root=workdir)
     try:
         data, warnings = compiler.compile_with_warnings(format="pdf", timestamp=epoch(date))
@@ -84,8 +153,6 @@ def pdf(markdown: str, workdir: Path, date: str) -> tuple[bytes, list[str]]:
                           + "\n".join(_explain(w) for w in warnings))
     if not isinstance(data, bytes):
         raise RenderError("Typst 没有生成 PDF。请把此信息报告给维护者。")
-    import json
-
     return data, [str(x) for x in json.loads(labels) if x]
 
 
@@ -95,16 +162,16 @@ def _explain(diag: BaseException) -> str:
     return str(message) + "".join(f"；提示：{h}" for h in hints)
 
 
-def docx(markdown: str, out: Path, date: str, reference: Path) -> None:
+def docx(document: str, out: Path, date: str, reference: Path) -> None:
     with source_date(date):
         # The contents page is a field that filter.lua places after the edition block (not --toc).
-        pandoc(markdown, "docx", out, [f"--reference-doc={reference}"])
+        pandoc(document, "docx", out, [f"--reference-doc={reference}"])
 
 
-def epub(markdown: str, out: Path, date: str) -> None:
+def epub(document: str, out: Path, date: str) -> None:
     # dc:date must be ISO 8601 (the title page shows the Chinese date from `date`).
     with source_date(date):
-        pandoc(markdown, "epub3", out, ["--toc", "--toc-depth=2", "--split-level=1", f"--css={TEMPLATES / 'epub.css'}",
+        pandoc(document, "epub3", out, ["--toc", "--toc-depth=2", "--split-level=1", f"--css={TEMPLATES / 'epub.css'}",
                                         f"--metadata=date:{date}", "--metadata=toc-title:目录"])
     chapter_titles(out)
 

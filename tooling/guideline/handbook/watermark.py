@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .fonts import font_faces
+from ..fonts import font_faces
 
 TEXT = "征求意见稿"
 

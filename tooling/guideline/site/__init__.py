@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..model import Corpus
 from ..render import BuildInfo
+from ..render.order import in_reading_order
 from . import offline, search_index, verify
 from .mkdocs_run import base_config, feedback, run_mkdocs, write_config
 from .nav import build_nav, site_name
@@ -36,6 +37,7 @@ def sync(docs: Path, files: dict[str, str]) -> None:
 
 def generate(corpus: Corpus, info: BuildInfo, out: Path) -> Path:
     """Write out/docs/ and out/mkdocs.yml; returns the config file."""
+    corpus = in_reading_order(corpus)
     files = {page.path: page.text for page in Pages(corpus, info).all()}
     assets = TEMPLATES / "assets"
     for f in assets.rglob("*"):

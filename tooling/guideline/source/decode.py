@@ -8,9 +8,10 @@ import unicodedata
 from ..catalogue import make
 from ..findings import Finding
 
-# Characters that change what a reviewer sees without being visible themselves.
+# Characters that change what a reviewer sees without being visible themselves. U+0085,
+# U+2028 and U+2029 are line breaks to YAML but not to Git, editors or Markdown.
 _INVISIBLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
 )
 
 

@@ -32,18 +32,10 @@ local function shift_headings(div, by)
   return div:walk({ Header = function(h) h.level = math.min(h.level + by, 6); return h end })
 end
 
--- Raw HTML that GitHub would show: keep its text, never drop it silently.
-local function html_inline(el)
-  if el.format ~= "html" then return nil end
-  if el.text:match("^<br%s*/?>$") then return pandoc.LineBreak() end
-  return {}  -- an inline tag: its content is parsed as ordinary text around it
-end
-
-local function html_block(el)
-  if el.format ~= "html" then return nil end
-  if el.text:match("^%s*<!%-%-.*%-%->%s*$") then return {} end  -- a comment, invisible on GitHub too
-  local text = el.text:gsub("<br%s*/?>", "\n"):gsub("<[^>]*>", "")
-  return pandoc.Para({ pandoc.Str(text) })
+-- No raw block or inline of any format reaches a writer from the document (typeset.safe
+-- already removes them; this filter makes its own raw Typst/OOXML/HTML afterwards).
+local function drop_raw(_)
+  return {}
 end
 
 local function callout(div)
@@ -144,9 +136,19 @@ local function docx_toc(doc)
   end })
 end
 
+-- Typst reads a code block's language as a name: ```c++ would stop the build. Other
+-- languages keep their class (EPUB and Word show them as plain code).
+local function CodeBlock(cb)
+  if typst and cb.classes[1] and not cb.classes[1]:match("^[%w_-]+$") then
+    cb.classes = {}
+    return cb
+  end
+  return nil
+end
+
 -- Body divs go first so that headings are shifted before callouts wrap their content.
 return {
-  { RawInline = html_inline, RawBlock = html_block, Table = Table },
+  { RawInline = drop_raw, RawBlock = drop_raw, Table = Table, CodeBlock = CodeBlock },
   { Div = Div },
   { Pandoc = docx_toc },
 }

@@ -8,11 +8,14 @@ produce tofu: a character no font has fails the build, with its file and line.
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
+import os
 import unicodedata
 from pathlib import Path
 
-from ..model import Corpus
-from ..render import RenderError
+from .model import Corpus
+from .render import RenderError
 
 TEXT_FONTS = ("Noto Serif CJK SC", "Noto Sans CJK SC")
 """Body text and headings; every character must be in both (headings, meta lines and
@@ -21,8 +24,51 @@ INSTALL_HINT = "请安装 Debian 的 fonts-noto-cjk 软件包（以 root 运行 
 _INVISIBLE = {"Cc", "Cf", "Zs", "Zl", "Zp"}
 
 
-@functools.lru_cache(maxsize=2)
-def font_faces(families: tuple[str, ...] = TEXT_FONTS) -> dict[str, dict[int, tuple[str, int]]]:
+FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts",
+             Path.home() / ".local/share/fonts")
+
+
+def _cache_file() -> Path:
+    """Where the fonts found and the code points they cover are kept between runs: asking Typst for
+    every system font and reading two CJK cmaps costs seconds, and `validate` needs the answer for
+    almost every body (curly quotes and dashes are outside the always-covered ranges). The key is
+    the mtime of every font folder, so installing or removing a font starts afresh."""
+    digest = hashlib.sha256("|".join(TEXT_FONTS).encode())
+    for top in FONT_DIRS:
+        for folder, _dirs, _files in os.walk(top):
+            digest.update(f"{folder}:{os.stat(folder).st_mtime_ns}".encode())
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "guideline"
+    return base / f"fonts-{digest.hexdigest()[:20]}.json"
+
+
+@functools.lru_cache(maxsize=1)
+def _fonts() -> tuple[dict[str, dict[int, tuple[str, int]]], frozenset[int]]:
+    cache = _cache_file()
+    try:
+        stored = json.loads(cache.read_text(encoding="utf-8"))
+        faces = {f: {int(w): (str(p), int(i)) for w, (p, i) in ws.items()} for f, ws in stored["faces"].items()}
+        return faces, frozenset(c for lo, hi in stored["covered"] for c in range(lo, hi + 1))
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # no cache yet, or an unreadable one: find the fonts again
+    faces = find_faces(TEXT_FONTS)
+    have = _read_coverage(faces)
+    ranges: list[list[int]] = []
+    for c in sorted(have):
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"faces": faces, "covered": ranges}), encoding="utf-8")
+        tmp.replace(cache)
+    except OSError:
+        pass  # a read-only home only makes the next run slower
+    return faces, have
+
+
+def find_faces(families: tuple[str, ...]) -> dict[str, dict[int, tuple[str, int]]]:
     """family -> weight (400, 700) -> (file, index in collection); a missing face is an error."""
     import typst
 
@@ -36,17 +82,25 @@ def font_faces(families: tuple[str, ...] = TEXT_FONTS) -> dict[str, dict[int, tu
     return faces
 
 
-@functools.lru_cache(maxsize=1)
-def covered() -> frozenset[int]:
-    """Code points that every face of the handbook's fonts can show."""
+def _read_coverage(faces: dict[str, dict[int, tuple[str, int]]]) -> frozenset[int]:
     from fontTools.ttLib import TTFont
 
     sets: list[set[int]] = []
-    for found in font_faces().values():
+    for found in faces.values():
         for path, index in found.values():
             font = TTFont(path, fontNumber=index, lazy=True) if path.endswith((".ttc", ".otc")) else TTFont(path, lazy=True)
             sets.append(set(font.getBestCmap()))
     return frozenset(set.intersection(*sets))
+
+
+def font_faces() -> dict[str, dict[int, tuple[str, int]]]:
+    """family -> weight (400, 700) -> (file, index in collection) of the handbook's fonts."""
+    return _fonts()[0]
+
+
+def covered() -> frozenset[int]:
+    """Code points that every face of the handbook's fonts can show."""
+    return _fonts()[1]
 
 
 def needs_glyph(ch: str) -> bool:
@@ -68,7 +122,7 @@ def check_coverage(document: str, corpus: Corpus) -> None:
         f"手册所用字体（{'、'.join(TEXT_FONTS)}）没有下列字符，排印出来会是空白方块：\n"
         + "\n".join(lines) + more
         + "\n请改用常用字或用文字说明（例如生僻字写成“上山下水”的拆字说明），或删去私用区、表情等特殊字符；"
-          "若确需此字，请维护者安装含有此字的字体并把它加入 tooling/guideline/handbook/fonts.py 的字体列表。"
+          "若确需此字，请维护者安装含有此字的字体并把它加入 tooling/guideline/fonts.py 的字体列表。"
     )
 
 
