@@ -30,7 +30,9 @@ def kind(path: str) -> str:
 def first_load(site: Path) -> Counter[str]:
     sizes: Counter[str] = Counter()
     with serve(site) as base, chromium() as browser:
-        context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+        # The service worker's background download of the whole edition (for offline use) is not
+        # part of the first page load; offline_cache() measures it.
+        context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, service_workers="block")
         page = context.new_page()
         seen: set[str] = set()
 
@@ -49,12 +51,24 @@ def first_load(site: Path) -> Counter[str]:
     return sizes
 
 
+def offline_cache(site: Path) -> int:
+    """Bytes the service worker keeps for reading offline (the files sw.js lists), 0 without one."""
+    import json
+
+    worker = site / "sw.js"
+    if not worker.is_file():
+        return 0
+    listed = json.loads(worker.read_text(encoding="utf-8").split("const FILES = ", 1)[1].split(";\n", 1)[0])
+    return sum((site / f).stat().st_size for f in listed)
+
+
 def main() -> int:
     site = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "build" / "site"
     sizes = first_load(site)
     for k, v in sorted(sizes.items()):
         print(f"{k:14} {v / 1024:8.1f} KiB")
     print(f"{'total':14} {sum(sizes.values()) / 1024:8.1f} KiB")
+    print(f"offline cache (service worker, in the background after the first load): {offline_cache(site) / 1024:.1f} KiB")
     return 0
 
 

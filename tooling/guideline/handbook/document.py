@@ -19,8 +19,8 @@ import jinja2
 
 from ..model import Case, Corpus, Procedure
 from ..render import BuildInfo, RenderError
-from .body import Json, blocks
 from ..render.words import WORDS
+from .body import Json, blocks
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "handbook"
 INPUT_FORMAT = (

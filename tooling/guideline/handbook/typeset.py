@@ -195,7 +195,9 @@ def chapter_titles(epub: Path) -> None:
                 text = data.decode("utf-8")
                 heading = _FIRST_HEADING.search(text)
                 if heading:
-                    title = " ".join(_TAGS.sub("", heading.group(1)).split())
-                    text = _TITLE.sub(lambda _: f"<title>{title}</title>", text, count=1)
+                    old = _TITLE.search(text)
+                    if old:
+                        title = " ".join(_TAGS.sub("", heading.group(1)).split())
+                        text = f"{text[:old.start()]}<title>{title}</title>{text[old.end():]}"
                 data = text.encode("utf-8")
             dst.writestr(info, data)

@@ -64,8 +64,8 @@ def search(corpus: Corpus, site: Path, vocab: Vocabulary | None = None) -> None:
         index = json.loads((site / INDEX).read_text(encoding="utf-8"))
         config = index["config"]
         if vocab is None:
-            words = frozenset(config["words"])
-            vocab = Vocabulary(words, config["synonyms"], max((len(w) for w in words), default=1))
+            known = frozenset(config["words"])
+            vocab = Vocabulary(known, config["synonyms"], max((len(w) for w in known), default=1))
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise RenderError(f"网站搜索索引无法读取（{exc}）。这是工具的缺陷，请报告维护者。") from exc
     texts: dict[str, str] = {}
