@@ -220,7 +220,7 @@ def test_handbook_names_where_to_send_comments(tmp_path: Path) -> None:
 
     report = validate.run(root, use_cache=False)
     assert report.corpus is not None
-    markdown = document.render(report.corpus, BuildInfo("preview", "test", "2026-01-01"))
+    markdown = document.render(report.corpus, BuildInfo("preview", "test", "2026-01-01")).markdown
     assert "https://github.com/example-net/guideline/issues" in markdown and "feedback@example.org" in markdown
     for old in ("实践经验", "相关操作", "不再使用"):  # one vocabulary with the site (render/words.py)
         assert old not in markdown
