@@ -45,8 +45,11 @@ def build(root: Path, edition: str, out: Path, site: bool = True, handbook: bool
 
             build_handbook(corpus, info, staging / "handbook")
         if site:
-            from .site.download import add_downloads
+            from .printables import build_printables
+            from .site.download import FOLDER, add_downloads
 
+            # The pocket card and the forms are downloads of the site (and inside its offline ZIP).
+            build_printables(corpus, info, staging / "site" / FOLDER)
             add_downloads(staging / "site", info, staging / "handbook" if handbook else None)
         out.mkdir(exist_ok=True)
         for part in staging.iterdir():

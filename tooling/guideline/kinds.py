@@ -16,7 +16,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Case, Chapter, Organisation, PracticeNote, Procedure, Settings, Source, SourcePath, Term
+from .model import (
+    Case,
+    Chapter,
+    ForbiddenFields,
+    Form,
+    Organisation,
+    PocketCard,
+    PracticeNote,
+    Procedure,
+    Resource,
+    Settings,
+    Source,
+    SourcePath,
+    Term,
+)
 
 _SLUG = r"[^/]+"
 
@@ -53,15 +67,27 @@ KINDS: tuple[Kind, ...] = (
          Organisation.from_source, outputs=("site", "handbook")),
     Kind("term", "术语", _p(r"guideline/glossary/(?P<stem>{slug})\.yaml"), "term", Term.from_source,
          outputs=("site", "handbook")),
-    Kind("chapter", "章", _p(r"guideline/(?P<chapter>(?!notes/|glossary/){slug})/index\.md"), "chapter",
+    Kind("chapter", "章", _p(r"guideline/(?P<chapter>(?!notes/|glossary/|resources/|forms/){slug})/index\.md"), "chapter",
          Chapter.from_source, markdown=True, prose=True, outputs=("site", "handbook")),
-    Kind("procedure", "程序", _p(r"guideline/(?P<chapter>(?!notes/|glossary/){slug})/(?P<stem>{slug})\.md"),
+    Kind("procedure", "程序", _p(r"guideline/(?P<chapter>(?!notes/|glossary/|resources/|forms/){slug})/(?P<stem>{slug})\.md"),
          "procedure", Procedure.from_source, markdown=True, prose=True, id_is_stem=True, outputs=("site", "handbook")),
     Kind("note", "实务经验", _p(r"guideline/notes/(?P<org>{slug})/(?P<stem>{slug})\.md"), "note",
          PracticeNote.from_source, markdown=True, prose=True, outputs=("site", "handbook")),
     Kind("case", "案例", _p(r"cases/(?P<org>{slug})/(?P<stem>{slug})\.md"), "case", Case.from_source,
          markdown=True, prose=True, id_is_stem=True, outputs=("site", "handbook")),
+    # What a worker carries (issue 16): hotlines, printable forms, the pocket card, and the
+    # fields no form may ask for. Procedures cite resources and forms by linking to their files.
+    Kind("resource", "热线与资源", _p(r"guideline/resources/(?P<stem>{slug})\.yaml"), "resource", Resource.from_source,
+         outputs=("site", "handbook")),
+    Kind("form", "表单", _p(r"guideline/forms/(?P<stem>{slug})\.yaml"), "form", Form.from_source,
+         outputs=("site", "handbook")),
+    Kind("pocket-card", "随身卡", _p(r"guideline/pocket-card\.yaml"), "pocket-card", PocketCard.from_source,
+         outputs=("site", "handbook")),
+    Kind("forbidden-fields", "表单禁填项", _p(r"guideline/forbidden-fields\.yaml"), "forbidden-fields",
+         ForbiddenFields.from_source),
 )
+CITABLE_KINDS = frozenset({"resource", "form"})
+"""Kinds a body may link to by file: the outputs show the record's current name (and number)."""
 BY_NAME = {k.name: k for k in KINDS}
 MARKDOWN_KINDS = frozenset(k.name for k in KINDS if k.markdown)
 PROSE_KINDS = frozenset(k.name for k in KINDS if k.prose)

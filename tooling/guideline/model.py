@@ -180,6 +180,8 @@ class Organisation:
     website: str = ""
     description: str = ""
     example: bool = False
+    referral: Referral | None = None
+    """How partners refer people to it (the referral directory); None when it takes no referrals."""
 
     @classmethod
     def from_source(cls, source: Source) -> Organisation:
@@ -187,7 +189,7 @@ class Organisation:
         name = _str(d, "name", oid)
         return cls(source, oid, name, _str(d, "short_name", name), _str(d, "district"), _strs(d, "specialties"),
                    _strs(d, "maintainers"), _strs(d, "emails"), _strs(d, "domains"), _str(d, "website"),
-                   _str(d, "description"), d.get("example") is True)
+                   _str(d, "description"), d.get("example") is True, Referral.from_data(d.get("referral"), _str(d, "district")))
 
     def register(self, corpus: Corpus) -> None:
         corpus.organisations.setdefault(self.id, self)
@@ -394,6 +396,10 @@ class Corpus:
     notes: list[PracticeNote] = field(default_factory=list)
     cases: dict[str, Case] = field(default_factory=dict)
     terms: dict[str, Term] = field(default_factory=dict)
+    resources: dict[str, Resource] = field(default_factory=dict)
+    forms: dict[str, Form] = field(default_factory=dict)
+    pocket_card: PocketCard | None = None
+    forbidden_fields: ForbiddenFields | None = None
     sources: dict[str, Source] = field(default_factory=dict)
     """Every file that parsed, by path."""
     files: set[str] = field(default_factory=set)
@@ -431,8 +437,16 @@ class Corpus:
             procedures={k: p for k, p in self.procedures.items() if k in keep},
             notes=[n for n in self.notes if n.approved and n.procedure in keep],
             cases={k: c for k, c in self.cases.items() if c.approved},
-            terms=self.terms, sources=self.sources, files=self.files,
+            terms=self.terms, resources=self.resources, forms=self.forms, pocket_card=self.pocket_card,
+            forbidden_fields=self.forbidden_fields, sources=self.sources, files=self.files,
         )
+
+
+    def ordered_resources(self) -> list[Resource]:
+        """Resources by `order`, then national before Beijing before districts, then name."""
+        scope_rank = {"全国": 0, "北京市": 1}
+        return sorted(self.resources.values(),
+                      key=lambda r: (r.order if r.order is not None else 10**9, scope_rank.get(r.scope, 2), r.id))
 
 
 def _chapter_with(chapter: Chapter, procedures: list[Procedure]) -> Chapter:
@@ -451,3 +465,180 @@ def chinese_number(n: int) -> str:
         return CHINESE_NUMERALS[n]
     tens, ones = divmod(n, 10)
     return (CHINESE_NUMERALS[tens] if tens > 1 else "") + "十" + (CHINESE_NUMERALS[ones] if ones else "")
+
+
+# --- what a worker carries: resources, forms, the pocket card, referrals (issue 16) --------
+
+@dataclass(frozen=True)
+class Referral:
+    """An organisation's public referral entry (organisations/<id>.yaml `referral`)."""
+
+    services: str
+    how: str
+    districts: tuple[str, ...] = ()
+    """Districts it takes referrals from; its own district when not given."""
+    phone: str = ""
+    email: str = ""
+    url: str = ""
+
+    @classmethod
+    def from_data(cls, d: object, district: str) -> Referral | None:
+        if not isinstance(d, dict):
+            return None
+        districts = tuple(_strs(d, "districts")) or ((district,) if district else ())
+        return cls(_str(d, "services"), _str(d, "how"), districts, _str(d, "phone"), _str(d, "email"), _str(d, "url"))
+
+
+@dataclass(frozen=True)
+class ResourceSource:
+    title: str = ""
+    publisher: str = ""
+    url: str = ""
+    document: str = ""
+    date: str = ""
+
+
+@dataclass
+class Resource:
+    """A hotline or local resource (guideline/resources/<id>.yaml): public by definition, with its source."""
+
+    source: Source
+    id: str
+    name: str
+    number: str = ""
+    address: str = ""
+    hours: str = ""
+    purpose: str = ""
+    note: str = ""
+    scope: str = ""
+    reference: ResourceSource = field(default_factory=ResourceSource)
+    """The public document or page the number was checked against (the file's `source`)."""
+    verified: str = ""
+    pocket_card: bool = False
+    order: int | None = None
+
+    @classmethod
+    def from_source(cls, source: Source) -> Resource:
+        d = source.data
+        ref = _map(d, "source")
+        return cls(source, source.where.stem, _str(d, "name", source.where.stem), _str(d, "number"), _str(d, "address"),
+                   _str(d, "hours"), _str(d, "purpose"), _str(d, "note"), _str(d, "scope"),
+                   ResourceSource(_str(ref, "title"), _str(ref, "publisher"), _str(ref, "url"), _str(ref, "document"),
+                                  _str(ref, "date")),
+                   _str(d, "verified"), d.get("pocket_card") is True, _int(d, "order"))
+
+    def register(self, corpus: Corpus) -> None:
+        corpus.resources.setdefault(self.id, self)
+
+    @property
+    def anchor(self) -> str:
+        return f"resource-{self.id}"
+
+    @property
+    def contact(self) -> str:
+        """What to dial or where to go."""
+        return self.number or self.address
+
+
+FIELD_TYPES = ("text", "checkboxes", "signature", "date")
+
+
+@dataclass(frozen=True)
+class FormField:
+    label: str
+    type: str = "text"
+    lines: int = 0
+    """Lines to write on (text fields); 0 when not given, which prints one."""
+    options: tuple[str, ...] = ()
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class FormSection:
+    title: str
+    fields: tuple[FormField, ...] = ()
+
+
+@dataclass
+class Form:
+    """A printable form (guideline/forms/<id>.yaml), filled in on paper."""
+
+    source: Source
+    id: str
+    title: str
+    purpose: str = ""
+    privacy: str = ""
+    sections: list[FormSection] = field(default_factory=list)
+
+    @classmethod
+    def from_source(cls, source: Source) -> Form:
+        d = source.data
+        sections = []
+        for s in d.get("sections") or [] if isinstance(d.get("sections"), list) else []:
+            if not isinstance(s, dict):
+                continue
+            fields = tuple(
+                FormField(_str(f, "label"), t if (t := _str(f, "type", "text")) in FIELD_TYPES else "text",
+                          _int(f, "lines") or 0, tuple(_strs(f, "options")), _str(f, "hint"))
+                for f in s.get("fields") or [] if isinstance(f, dict)) if isinstance(s.get("fields"), list) else ()
+            sections.append(FormSection(_str(s, "title"), fields))
+        return cls(source, source.where.stem, _str(d, "title", source.where.stem), _str(d, "purpose"),
+                   _str(d, "privacy"), sections)
+
+    def register(self, corpus: Corpus) -> None:
+        corpus.forms.setdefault(self.id, self)
+
+    @property
+    def anchor(self) -> str:
+        return f"form-{self.id}"
+
+
+@dataclass(frozen=True)
+class CardRule:
+    procedure: str
+    items: tuple[str, ...] = ()
+
+
+@dataclass
+class PocketCard:
+    """guideline/pocket-card.yaml: which checklist items feed the back of the pocket card."""
+
+    source: Source
+    title: str
+    rules: list[CardRule] = field(default_factory=list)
+
+    @classmethod
+    def from_source(cls, source: Source) -> PocketCard:
+        d = source.data
+        rules = [CardRule(_str(r, "procedure"), tuple(_strs(r, "items")))
+                 for r in d.get("rules") or [] if isinstance(r, dict)] if isinstance(d.get("rules"), list) else []
+        return cls(source, _str(d, "title", "随身卡"), rules)
+
+    def register(self, corpus: Corpus) -> None:
+        corpus.pocket_card = self
+
+
+@dataclass(frozen=True)
+class ForbiddenField:
+    name: str
+    words: tuple[str, ...] = ()
+    reason: str = ""
+
+
+@dataclass
+class ForbiddenFields:
+    """guideline/forbidden-fields.yaml: what no form may ask for (from the data-minimisation procedure)."""
+
+    source: Source
+    procedure: str
+    fields: list[ForbiddenField] = field(default_factory=list)
+
+    @classmethod
+    def from_source(cls, source: Source) -> ForbiddenFields:
+        d = source.data
+        fields = [ForbiddenField(_str(f, "name"), tuple(_strs(f, "words")), _str(f, "reason"))
+                  for f in d.get("fields") or [] if isinstance(f, dict)] if isinstance(d.get("fields"), list) else []
+        return cls(source, _str(d, "procedure"), fields)
+
+    def register(self, corpus: Corpus) -> None:
+        corpus.forbidden_fields = self

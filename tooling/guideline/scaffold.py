@@ -18,6 +18,9 @@ from .errors import UsageError
 from .model import PLACEHOLDER
 
 TEMPLATES = Path(__file__).parent / "templates" / "new"
+YAML_FILES = {"org": "organisations/{id}.yaml", "resource": "guideline/resources/{id}.yaml",
+              "form": "guideline/forms/{id}.yaml"}
+"""Kinds that are one YAML file named by id, and where that file goes."""
 
 
 def round_trip() -> YAML:
@@ -30,9 +33,9 @@ def round_trip() -> YAML:
 
 
 def load_template(kind: str) -> tuple[CommentedMap, str]:
-    """(front matter, body) of templates/new/<kind>.md, or (mapping, "") for org.yaml."""
-    if kind == "org":
-        return round_trip().load((TEMPLATES / "org.yaml").read_text(encoding="utf-8")), ""
+    """(front matter, body) of templates/new/<kind>.md, or (mapping, "") for a YAML kind."""
+    if kind in YAML_FILES:
+        return round_trip().load((TEMPLATES / f"{kind}.yaml").read_text(encoding="utf-8")), ""
     return split_markdown((TEMPLATES / f"{kind}.md").read_text(encoding="utf-8"))
 
 
@@ -93,8 +96,8 @@ def create(root: Path, kind: str, values: dict[tuple[str, ...], Any], body: str 
             raise UsageError(f"编号「{value}」只能用小写英文字母、数字和短横线，例如 wang-living-alone。")
     front, template_body = load_template(kind)
     body = template_body if body is None else body
-    if kind == "org":
-        return _add_org(root, front, values)
+    if kind in YAML_FILES:
+        return _add_record(root, kind, front, values)
     if kind == "case":
         rel = f"cases/{values[('org',)]}/{values[('id',)]}.md"
     elif kind == "note":
@@ -124,11 +127,11 @@ def next_order(chapter: Path) -> int:
     return (max(found, default=0) // 10 + 1) * 10
 
 
-def _add_org(root: Path, entry: CommentedMap, values: dict[tuple[str, ...], Any]) -> str:
-    org_id = str(values.pop(("id",)))
-    rel = f"organisations/{org_id}.yaml"
+def _add_record(root: Path, kind: str, entry: CommentedMap, values: dict[tuple[str, ...], Any]) -> str:
+    record_id = str(values.pop(("id",)))
+    rel = YAML_FILES[kind].format(id=record_id)
     if (root / rel).exists():
-        raise UsageError(f"机构编号「{org_id}」已经登记过了。")
+        raise UsageError(f"编号「{record_id}」已经登记过了（{rel}）。")
     for path, value in values.items():
         set_value(entry, path, value)
     (root / rel).parent.mkdir(parents=True, exist_ok=True)

@@ -8,13 +8,28 @@ messages live in `..catalogue`.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..catalogue import PRIVACY_CATEGORIES, RULES
 from ..findings import Finding
 from ..model import Corpus, Source, Term
-from . import emphasis, glyphs, html, ids, links, placeholder, privacy, references, schema, structure, terms, typography
+from . import (
+    emphasis,
+    glyphs,
+    html,
+    ids,
+    links,
+    placeholder,
+    privacy,
+    references,
+    resources,
+    schema,
+    structure,
+    terms,
+    typography,
+)
 
 
 @dataclass
@@ -24,6 +39,8 @@ class Context:
     terms: dict[str, Term] = field(default_factory=dict)
     allowlist: set[str] = field(default_factory=set)
     digest: str = ""
+    today: str = field(default_factory=lambda: datetime.date.today().isoformat())
+    """The checks' clock (ISO date): corpus checks that age, such as resource verification, read it."""
 
 
 FileCheck = Callable[[Source, Context], Iterable[Finding]]
@@ -67,7 +84,10 @@ CHECKS: tuple[Check, ...] = (
                                    "ref/unknown-term"}), corpus=references.items),
     Check("chapters", frozenset({"ref/unknown-chapter", "ref/unlisted-chapter", "ref/no-chapter",
                                  "ref/duplicate-order"}), corpus=references.chapters),
-    Check("links", _codes("link/"), corpus=links.check),
+    Check("links", _codes("link/", exact=("ref/unknown-resource", "ref/unknown-form")), corpus=links.check),
+    Check("resource-verification", _codes("resource/"), corpus=resources.verification),
+    Check("forms", _codes("form/"), corpus=resources.forms),
+    Check("pocket-card", frozenset({"ref/unknown-procedure", "ref/unknown-checklist-item"}), corpus=resources.pocket_card),
 )
 FILE_CHECKS = tuple(c for c in CHECKS if c.file)
 CORPUS_CHECKS = tuple(c for c in CHECKS if c.corpus)

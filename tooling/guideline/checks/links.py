@@ -1,4 +1,5 @@
-"""Links in bodies: between sources they must point at content that will be published; every
+"""Links in bodies: between sources they must point at content that will be published, or cite a
+hotline, resource or form by its record file (the outputs show the record's current text); every
 other link must have a target the one URL policy keeps (`source.markdown.allowed_target`), and an
 in-page link must name a heading of the same body."""
 
@@ -10,13 +11,15 @@ from urllib.parse import unquote
 
 from ..catalogue import make
 from ..findings import Finding
-from ..kinds import kind_of, parse_path
+from ..kinds import CITABLE_KINDS, kind_of, parse_path
 from ..model import Corpus
 from ..source.markdown import allowed_target, internal_target
 from .html import unsafe_scheme
 
 if TYPE_CHECKING:
     from . import Context
+
+_UNKNOWN = {"resource": "ref/unknown-resource", "form": "ref/unknown-form"}
 
 
 def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
@@ -40,6 +43,9 @@ def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
                 continue  # external links
             where = parse_path(resolved)
             if resolved not in corpus.files:
-                yield make("link/broken", s.path, line, col, target=unquote(target))
-            elif where is None or not kind_of(where.kind).markdown:
+                if where is not None and where.kind in _UNKNOWN:
+                    yield make(_UNKNOWN[where.kind], s.path, line, col, target=unquote(target), id=where.stem)
+                else:
+                    yield make("link/broken", s.path, line, col, target=unquote(target))
+            elif where is None or not (kind_of(where.kind).markdown or where.kind in CITABLE_KINDS):
                 yield make("link/not-content", s.path, line, col, target=unquote(target))

@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 from ..catalogue import make
 from ..findings import Finding
-from ..kinds import PROSE_KINDS
+from ..kinds import CITABLE_KINDS, PROSE_KINDS, parse_path
 from ..model import APPROVED, Source
+from ..source.markdown import internal_target
 from ..source.yamlparse import Marks
 from .privacy_patterns import detect, masked, value_hash
 
 ALLOWLIST_FILE = "privacy-allowlist.yaml"
+_LINK = re.compile(r"\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?[^)\n]*\)")
 
 if TYPE_CHECKING:
     from . import Context
@@ -69,7 +71,20 @@ class LineIndex:
         return self.first_line + row, offset - self.starts[row] + 1
 
 
+def _cited(path: str, body: str) -> list[tuple[int, int]]:
+    """Spans of link texts that cite a registry record: the outputs replace them with the
+    record's current name and number, which are public (guideline/resources/)."""
+    spans = []
+    for m in _LINK.finditer(body):
+        resolved = internal_target(path, m.group(2))
+        where = parse_path(resolved) if resolved else None
+        if where is not None and where.kind in CITABLE_KINDS:
+            spans.append(m.span(1))
+    return spans
+
+
 def check(source: Source, context: Context) -> Iterator[Finding]:
+    # Registry records (resources, forms) are not prose: their numbers are public by definition.
     if source.kind not in PROSE_KINDS:
         return
     is_case = source.kind == "case"
@@ -83,7 +98,10 @@ def check(source: Source, context: Context) -> Iterator[Finding]:
                 at = front.position(found) if found >= 0 else (line, col)
                 yield make(hit.code, source.path, *at, masked=masked(hit))
     body = LineIndex(source.body, source.body_line)
+    cited = _cited(source.path, source.body) if "](" in source.body else []
     for hit in detect(source.body, exact_dates=is_case):
+        if any(a <= hit.start < b for a, b in cited):
+            continue  # the text of a citation of a registry record (render.citations)
         if not (context.allowlist and value_hash(hit.value) in context.allowlist):
             yield make(hit.code, source.path, *body.position(hit.start), masked=masked(hit))
     if is_case and source.data.get("status") == APPROVED:

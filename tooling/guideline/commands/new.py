@@ -1,4 +1,4 @@
-"""guideline new case|procedure|note|org: scaffold a file from a commented template.
+"""guideline new case|procedure|note|org|resource|form: scaffold a file from a commented template.
 
 Values come from options; when stdin is a terminal, missing ones are asked for.
 Whatever is still missing stays 「待填写」 and is reported by validation.
@@ -62,12 +62,24 @@ FIELDS: dict[str, list[Field]] = {
         Field(("maintainers",), "maintainer", "维护人的 GitHub 账号（不带 @，多个用逗号分隔）", many=True),
         Field(("domains",), "domain", "机构邮箱域名（例如 example.org）", many=True),
     ],
+    "resource": [
+        Field(("id",), "id", "编号（小写英文字母、数字和短横线，例如 mental-health-hotline）", place=True),
+        Field(("name",), "name", "名称（例如 全国统一心理援助热线）"),
+        Field(("number",), "number", "号码（只写数字和短横线）"),
+        Field(("scope",), "scope", "适用范围（全国、北京市或某个区）"),
+        Field(("source", "title"), "source_title", "来源标题（官方文件或网页的标题）"),
+        Field(("source", "url"), "source_url", "来源网址"),
+    ],
+    "form": [
+        Field(("id",), "id", "编号（小写英文字母、数字和短横线，例如 visit-record）", place=True),
+        Field(("title",), "title", "表单名称"),
+    ],
 }
-KIND_ZH = {"case": "案例", "note": "实务经验", "procedure": "程序", "org": "机构"}
+KIND_ZH = {"case": "案例", "note": "实务经验", "procedure": "程序", "org": "机构", "resource": "热线或资源", "form": "表单"}
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("kind", choices=sorted(FIELDS), help="case 案例、note 实务经验、procedure 程序、org 机构")
+    p.add_argument("kind", choices=sorted(FIELDS), help="case 案例、note 实务经验、procedure 程序、org 机构、resource 热线或资源、form 表单")
     options = {f.option: f for fields in FIELDS.values() for f in fields}
     for name, f in sorted(options.items()):
         p.add_argument(f"--{name.replace('_', '-')}", dest=name, action="append", metavar="值", help=f.prompt)

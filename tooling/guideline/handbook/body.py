@@ -47,10 +47,13 @@ def text(value: str) -> list[Json]:
 class Converter:
     """Converts the bodies of one item; `prefix` is the item's anchor in the handbook."""
 
-    def __init__(self, source_path: str, prefix: str, targets: dict[str, str]) -> None:
+    def __init__(self, source_path: str, prefix: str, targets: dict[str, str],
+                 texts: dict[str, str] | None = None) -> None:
         self.source_path = source_path
         self.prefix = prefix
         self.targets = targets
+        self.texts = texts or {}
+        """Record path -> the current name and number of a cited hotline, resource or form."""
         self.ids: dict[int, str] = {}
         """Heading node -> its id in the body (the site's slug)."""
         self.notes: dict[int, list[Json]] = {}
@@ -125,7 +128,9 @@ class Converter:
         if t == "s":
             return [el("Strikeout", self.inlines(node.children))]
         if t == "link":
-            content = self.inlines(node.children)
+            resolved = internal_target(self.source_path, str(node.attrs.get("href", "")))
+            cited = self.texts.get(resolved) if resolved else None
+            content = text(cited) if cited else self.inlines(node.children)
             href = self.href(str(node.attrs.get("href", "")))
             if href is None:
                 return content
@@ -211,11 +216,12 @@ class Converter:
                             [[NO_ATTR, 0, [], [row(r) for r in body]]], [NO_ATTR, []]])
 
 
-def blocks(markdown: str, source_path: str, prefix: str, targets: dict[str, str]) -> list[Json]:
-    """A body as pandoc blocks (pandoc-types 1.23 JSON)."""
+def blocks(markdown: str, source_path: str, prefix: str, targets: dict[str, str],
+           texts: dict[str, str] | None = None) -> list[Json]:
+    """A body as pandoc blocks (pandoc-types 1.23 JSON); `texts` are the current texts of cited records."""
     tokens = parse(markdown.replace("\r\n", "\n"))
     tree = SyntaxTreeNode(tokens)
-    converter = Converter(source_path, prefix, targets)
+    converter = Converter(source_path, prefix, targets, texts)
     headings = [n for n in tree.walk() if n.type == "heading"]
     ids = unique_slugs([plain(_inline_tokens(h)).strip() for h in headings])
     converter.ids = {id(h): i for h, i in zip(headings, ids, strict=True)}

@@ -19,6 +19,7 @@ import jinja2
 
 from ..model import Case, Corpus, Procedure
 from ..render import BuildInfo, RenderError
+from ..render.citations import citation_texts, verified_on
 from ..render.words import WORDS
 from .body import Json, blocks
 
@@ -45,6 +46,8 @@ def anchors(corpus: Corpus) -> dict[str, str]:
     found.update((n.source.path, corpus.procedures[n.procedure].anchor) for n in corpus.notes
                  if n.procedure in corpus.procedures)
     found.update((c.source.path, c.anchor) for c in corpus.cases.values())
+    found.update((r.source.path, r.anchor) for r in corpus.resources.values())
+    found.update((f.source.path, f.anchor) for f in corpus.forms.values())
     return found
 
 
@@ -83,7 +86,7 @@ def context(corpus: Corpus, info: BuildInfo, doc: Document) -> dict[str, Any]:
     cases = list(corpus.cases.values())
     case_no = {c.id: n for n, c in enumerate(cases, start=1)}
     proc_ref = {p.id: f"{p.number}　{p.title}" for p in procedures}
-    targets = anchors(corpus)
+    targets, texts = anchors(corpus), citation_texts(corpus)
 
     def body(markdown: str, source_path: str, prefix: str) -> str:
         """The placeholder key of a body converted on its own; empty for an empty body."""
@@ -91,7 +94,7 @@ def context(corpus: Corpus, info: BuildInfo, doc: Document) -> dict[str, Any]:
             return ""
         key = f"body-{len(doc.bodies)}"
         try:
-            doc.bodies[key] = blocks(markdown, source_path, prefix, targets)
+            doc.bodies[key] = blocks(markdown, source_path, prefix, targets, texts)
         except Exception as exc:  # a converter bug must still name the file
             raise RenderError(f"{source_path} 的正文无法转换为手册内容：{exc}。请把此信息报告给维护者。") from exc
         doc.sources[key] = markdown
@@ -141,6 +144,25 @@ def context(corpus: Corpus, info: BuildInfo, doc: Document) -> dict[str, Any]:
         "organisation_count": len(credits),
         "releases": s.releases,
         "appendix": APPENDIX_NUMBERS,
+        **carried(corpus),
+    }
+
+
+def carried(corpus: Corpus) -> dict[str, Any]:
+    """The appendices of what a worker carries: hotlines, forms, referral directory, pocket card."""
+    resources = corpus.ordered_resources()
+    on_card = [r for r in resources if r.pocket_card]
+    card = corpus.pocket_card
+    rules = [(f"{p.number}　{p.title}", list(rule.items)) for rule in (card.rules if card else [])
+             if (p := corpus.procedures.get(rule.procedure)) is not None and p.chapter]
+    return {
+        "resources": resources, "resources_verified": verified_on(resources),
+        "forms": sorted(corpus.forms.values(), key=lambda f: f.id),
+        "referral_orgs": [{"name": o.name, "referral": o.referral,
+                           "themes": [corpus.settings.themes.get(t, t) for t in o.specialties]}
+                          for o in corpus.organisations.values() if o.referral is not None],
+        "card": {"title": card.title if card else "随身卡", "resources": on_card, "rules": rules,
+                 "verified": verified_on(on_card)} if on_card else None,
     }
 
 

@@ -43,6 +43,10 @@ class Links:
         self.page = page
         self.targets = targets
 
+    def target(self, href: str) -> Target | None:
+        resolved = internal_target(self.source_path, href)
+        return None if resolved is None else self.targets.get(resolved)
+
     def rewrite(self, href: str) -> str | None:
         """The href on the generated page; None when the target is not published or not allowed."""
         if not allowed_target(href):
@@ -50,16 +54,29 @@ class Links:
         resolved = internal_target(self.source_path, href)
         if resolved is None:
             return href
-        target = self.targets.get(resolved)
+        target = self.target(href)
         if target is None:
             return None
         fragment = href.partition("#")[2]
         return html_page(relative(self.page, target.page)) + "#" * bool(fragment or target.anchor) + (fragment or target.anchor)
 
+    def cite(self, children: list[Token]) -> None:
+        """A cited hotline, resource or form shows the registry's current name and number."""
+        for i, tok in enumerate(children):
+            if tok.type != "link_open":
+                continue
+            cited = self.target(str(tok.attrs.get("href", "")))
+            if cited is not None and cited.text:
+                end = next(j for j in range(i + 1, len(children)) if children[j].type == "link_close")
+                children[i + 1:end] = [Token("text", "", 0, content=cited.text)]
+
 
 def _prepare(tokens: list[Token], links: Links, shift: int) -> None:
     """Links resolved, images as their text, alerts as admonitions titled in Chinese, nested headings shifted."""
     title = ""
+    for tok in tokens:
+        if tok.type == "inline" and tok.children:
+            links.cite(tok.children)
     for tok in walk(tokens):
         if tok.type == "link_open":
             href = links.rewrite(str(tok.attrs.get("href", "")))

@@ -10,8 +10,9 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from ..model import Case, Chapter, Corpus, Procedure
-from ..model import note_anchor as note_anchor  # templates link to notes as at.note_anchor
+from ..model import Case, Chapter, Corpus, Form, Procedure
+from ..model import note_anchor as note_anchor
+from ..render.citations import citation_texts  # templates link to notes as at.note_anchor
 
 HOME = "index.md"
 CHECKLISTS = "checklists/index.md"
@@ -19,6 +20,12 @@ CASES = "cases/index.md"
 THEMES = "themes/index.md"
 GLOSSARY = "glossary/index.md"
 PARTNERS = "partners/index.md"
+RESOURCES = "resources/index.md"
+POCKET_CARD = "resources/pocket-card.md"
+FORMS = "forms/index.md"
+REFERRALS = "referrals/index.md"
+DOWNLOADS = "download"
+"""Files the build adds beside the pages (handbook, offline ZIP, pocket card and form PDFs)."""
 
 
 def chapter_page(chapter: Chapter) -> str:
@@ -46,6 +53,15 @@ def theme_page(theme: str) -> str:
     return f"themes/{theme}.md"
 
 
+def form_page(form: Form) -> str:
+    return f"forms/{form.id}.md"
+
+
+def download(page: str, name: str) -> str:
+    """A link from a page to a file in download/ (raw HTML: MkDocs knows only pages)."""
+    return posixpath.relpath(f"{DOWNLOADS}/{name}", posixpath.dirname(page) or ".")
+
+
 def html(page: str) -> str:
     """The built file of a generated page."""
     return page[:-3] + ".html"
@@ -63,6 +79,8 @@ class Target:
 
     page: str
     anchor: str = ""
+    text: str = ""
+    """For a cited resource or form: the text that replaces the link text (render.citations)."""
 
 
 def source_targets(corpus: Corpus) -> dict[str, Target]:
@@ -78,4 +96,9 @@ def source_targets(corpus: Corpus) -> dict[str, Target]:
             targets[n.source.path] = Target(procedure_page(proc, corpus), n.anchor)
     for c in corpus.cases.values():
         targets[c.source.path] = Target(case_page(c))
+    texts = citation_texts(corpus)
+    for r in corpus.resources.values():
+        targets[r.source.path] = Target(RESOURCES, r.anchor, texts[r.source.path])
+    for f in corpus.forms.values():
+        targets[f.source.path] = Target(form_page(f), "", texts[f.source.path])
     return targets

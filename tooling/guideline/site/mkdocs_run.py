@@ -19,7 +19,8 @@ from ..render import RenderError, WarningCollector
 
 TOOLKIT_ROOT = Path(__file__).resolve().parents[3]
 OVERRIDES = Path(__file__).resolve().parents[1] / "templates" / "site" / "overrides"
-ASSETS = {"css": "assets/site.css", "polyfill": "assets/javascripts/iframe-worker.js", "script": "assets/javascripts/site.js"}
+ASSETS = {"css": "assets/site.css", "polyfill": "assets/javascripts/iframe-worker.js",
+          "script": "assets/javascripts/site.js", "referrals": "assets/javascripts/referrals.js"}
 
 
 def base_config(corpus: Corpus) -> Path:
@@ -47,7 +48,7 @@ def write_config(out: Path, base: Path, site_name: str, nav: list[Any], extra: d
         # Theme overrides (search worker, feedback line, Chinese 404 and footer) ship with the toolkit.
         "theme": {"custom_dir": os.path.relpath(OVERRIDES, out)},
         "extra_css": [ASSETS["css"]],
-        "extra_javascript": [ASSETS["script"]],
+        "extra_javascript": [ASSETS["script"], ASSETS["referrals"]],
         # Listing the shim here keeps the offline plugin from adding its CDN copy.
         "extra": {"polyfills": [ASSETS["polyfill"]], "generator": False, **(extra or {})},
     }

@@ -44,8 +44,23 @@ def build_nav(corpus: Corpus) -> list[NavItem]:
         {"首页": at.HOME},
         {"指引": chapters},
         {"核对清单": checklists},
+        *carried(corpus),
         {"案例集": cases},
         {"主题索引": themes},
         {"术语表": at.GLOSSARY},
         {"共建伙伴": at.PARTNERS},
     ]
+
+
+def carried(corpus: Corpus) -> list[NavItem]:
+    """Hotlines and the pocket card, forms, the referral directory: only when there are any."""
+    items: list[NavItem] = []
+    if corpus.resources:
+        card = corpus.pocket_card is not None or any(r.pocket_card for r in corpus.resources.values())
+        items.append({"热线与资源": [at.RESOURCES] + ([{"随身卡": at.POCKET_CARD}] if card else [])})
+    if corpus.forms:
+        forms = sorted(corpus.forms.values(), key=lambda f: f.id)
+        items.append({"表单": [at.FORMS] + [{escape(f.title): at.form_page(f)} for f in forms]})
+    if any(o.referral for o in corpus.organisations.values()):
+        items.append({"转介名录": at.REFERRALS})
+    return items

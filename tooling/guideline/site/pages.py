@@ -14,13 +14,17 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from ..model import Case, Corpus, Procedure
+from ..model import Case, Corpus, Form, Procedure
 from ..render import BuildInfo
+from ..render.citations import verified_on
 from ..render.words import WORDS
+from ..source.markdown import internal_target
 from . import layout as at
 from .body import body_markdown, md_text
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "site"
+_NO_CARD = {"title": "随身卡", "rules": []}
+"""A card with numbers only, when no guideline/pocket-card.yaml chooses rules."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,7 @@ class Pages:
             procedures=self.procedures, org_name=self.org_name, procedure_page=self.procedure_page,
             cases_by_org=self.cases_by_org(), emergency=self.emergency(),
             theme_case_counts={t: sum(t in x.themes for x in corpus.cases.values()) for t in corpus.settings.themes},
+            **self.carried(),
         )
 
     # --- helpers the templates use -------------------------------------------
@@ -68,6 +73,35 @@ class Pages:
         chapters = [c for c in self.corpus.chapters if "emergency" in c.folder or "emergency" in c.id]
         procs = [p for p in self.procedures if "emergency" in p.themes or p.chapter in {c.id for c in chapters}]
         return {"chapters": chapters, "procedures": procs}
+
+    def carried(self) -> dict[str, Any]:
+        """What a worker carries: resources by scope, the pocket card, forms, the referral directory."""
+        c = self.corpus
+        resources = c.ordered_resources()
+        groups: dict[str, list[Any]] = {}
+        for r in sorted(resources, key=lambda r: {"全国": 0, "北京市": 1}.get(r.scope, 2)):
+            groups.setdefault(r.scope or "其他", []).append(r)
+        on_card = [r for r in resources if r.pocket_card]
+        card = c.pocket_card
+        rules = [(c.procedures[rule.procedure], list(rule.items)) for rule in card.rules
+                 if rule.procedure in c.procedures and c.procedures[rule.procedure].chapter] if card else []
+        orgs = [o for o in c.organisations.values() if o.referral is not None]
+        themes = dict.fromkeys(t for o in orgs for t in o.specialties)
+        return {
+            "resource_groups": list(groups.items()), "verified": verified_on(resources),
+            "card": card or (_NO_CARD if on_card else None), "card_resources": on_card, "card_verified": verified_on(on_card), "card_rules": rules,
+            "forms": sorted(c.forms.values(), key=lambda f: f.id),
+            "referral_orgs": orgs,
+            "referral_themes": [(t, c.settings.themes.get(t, t)) for t in c.settings.themes if t in themes]
+            + [(t, t) for t in themes if t not in c.settings.themes],
+            "referral_districts": sorted({d for o in orgs for d in (o.referral.districts if o.referral else ())}),
+        }
+
+    def citing(self, form: Form) -> list[Procedure]:
+        """Procedures whose bodies link to a form (their 「## 相关表单」), in reading order."""
+        def cites(p: Procedure) -> bool:
+            return any(internal_target(p.source.path, target) == form.source.path for target, _, _ in p.source.outline.links)
+        return [p for p in self.procedures if cites(p)]
 
     def body(self, markdown: str, source_path: str, page: str, shift: int = 0) -> str:
         return body_markdown(markdown, source_path, page, self.targets, shift)
@@ -107,4 +141,14 @@ class Pages:
         pages.append(self.render("themes.md.j2", at.THEMES))
         pages.append(self.render("glossary.md.j2", at.GLOSSARY))
         pages.append(self.render("partners.md.j2", at.PARTNERS))
+        if c.resources:
+            pages.append(self.render("resources.md.j2", at.RESOURCES))
+        if self.env.globals["card"]:
+            pages.append(self.render("pocket_card.md.j2", at.POCKET_CARD))
+        if c.forms:
+            pages.append(self.render("forms.md.j2", at.FORMS))
+            for f in c.forms.values():
+                pages.append(self.render("form.md.j2", at.form_page(f), f=f, citing=self.citing(f)))
+        if any(o.referral for o in c.organisations.values()):
+            pages.append(self.render("referrals.md.j2", at.REFERRALS))
         return pages

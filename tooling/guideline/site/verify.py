@@ -30,6 +30,9 @@ def expected(corpus: Corpus) -> list[tuple[str, str, str]]:
     items += [(f"案例 {c.id}", at.case_page(c), c.anchor) for c in corpus.cases.values()]
     items += [(f"术语 {t}", at.GLOSSARY, f"term-{t}") for t in corpus.terms]
     items += [(f"机构 {o}", at.PARTNERS, f"org-{o}") for o in corpus.organisations]
+    items += [(f"热线与资源 {r.id}", at.RESOURCES, r.anchor) for r in corpus.resources.values()]
+    items += [(f"表单 {f.id}", at.form_page(f), f.anchor) for f in corpus.forms.values()]
+    items += [(f"转介名录 {o.id}", at.REFERRALS, f"referral-{o.id}") for o in corpus.organisations.values() if o.referral]
     return items
 
 
