@@ -35,7 +35,7 @@ $(AXE): tooling/axe/package.json tooling/axe/package-lock.json
 	cd tooling/axe && npm ci --no-audit --no-fund --silent
 	touch $(AXE)
 
-# mypy --strict on the package; ruff (rules and reasons in pyproject.toml) on the package and the tests.
+# mypy --strict and ruff (files, rules and reasons in pyproject.toml) on the package and the tests.
 lint: setup
 	$(BIN)/mypy
 	$(BIN)/ruff check tooling tests

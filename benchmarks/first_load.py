@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from browser import chromium, serve  # noqa: E402
+from browser import chromium, serve
 
 REPO = Path(__file__).resolve().parents[1]
 

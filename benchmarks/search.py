@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from browser import chromium, search_results, serve  # noqa: E402
+from browser import chromium, search_results, serve
 
 REPO = Path(__file__).resolve().parents[1]
 QUERIES = REPO / "tests" / "data" / "search_queries.yaml"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -14,7 +15,8 @@ from test_collab_import import CASE_ANSWERS, FORMS, render_issue
 NOTE_ANSWERS = {"程序编号": "fall-response", "机构编号": "beta-demo", "标题": "夜间电话的分工", "实务经验": "值班社工接电话。"}
 
 
-def _spec(form: str) -> list[dict]:  # type: ignore[type-arg]
+def _spec(form: str) -> list[dict[str, Any]]:
+    """The input fields of an issue form (GitHub's form schema: type, id, attributes)."""
     return [i for i in yaml.safe_load((FORMS / form).read_text(encoding="utf-8"))["body"] if i["type"] != "markdown"]
 
 
@@ -107,7 +109,7 @@ def test_periods_are_read_the_same_way_by_every_importer(corpus: Path, tmp_path:
         assert [f["code"] for f in result.json()["findings"]] == ["import/invalid-field"]
 
 
-def _examples(item: dict) -> list[str]:  # type: ignore[type-arg]
+def _examples(item: dict[str, Any]) -> list[str]:
     """The placeholder and every 例如 text of a field's description."""
     import re
 
