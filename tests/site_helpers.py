@@ -36,6 +36,10 @@ status: approved
 def site_corpus(root: Path) -> Path:
     """Copy the fixture corpus to root and add the extra files the site tests need."""
     shutil.copytree(FIXTURE, root)
+    settings = root / "guideline/guideline.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace(
+        "publisher: 测试网络\n", "publisher: 测试网络\nrepository: https://github.com/example-net/guideline\n"
+        "contact_email: feedback@example.org\n"), encoding="utf-8")
     write(root, "guideline/notes/beta-demo/door-knock.md", NOTE)
     case = (root / "cases/alpha-demo/alpha-living-alone.md").read_text(encoding="utf-8")
     draft = case.replace("id: alpha-living-alone", "id: alpha-draft-visit").replace("title: 独居的王大爷", "title: 社区活动室的约谈")

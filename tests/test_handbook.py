@@ -99,7 +99,7 @@ def test_preview_pdf_contains_every_title_and_marks_drafts(books: dict[str, Path
     for part in ["第一章基本要求", "1.2敲门与表明身份", "附录一随身核对清单", "附录二案例集", "附录三术语表",
                  "附录四参与编写的机构", "修订记录", "编写说明", "版权与许可", "目录",
                  "征求意见稿：本节状态为“草稿”，尚未通过编辑组审定。", "本版：征求意见稿（含未审定的草稿）",
-                 "不再使用：“老年痴呆”——带有污名。", "——贝塔示例为老服务社（虚构）"]:
+                 "不推荐：“老年痴呆”——带有污名。（请改用“认知障碍”）", "——贝塔示例为老服务社（虚构）"]:
         assert part in text, part
 
 
@@ -169,3 +169,70 @@ def test_links_between_sources_lead_to_their_headings(books: dict[str, Path]) ->
         assert re.search(r'href="[^"]*#procedure-visit-prep--操作步骤">入户前准备</a>', pages)  # the section the link names
         assert bool(re.search(r'href="[^"]*#procedure-fall-response">另一程序</a>', pages)) is draft_linked
         assert ".md" not in "".join(re.findall(r'href="([^"]*)"', pages))
+
+
+# --- validators and reader aids (issue 14) ------------------------------------------------
+EPUBCHECK = Path("/usr/share/java/epubcheck.jar")  # Debian's epubcheck, installed by tooling/setup-system.sh
+
+
+def test_epubcheck_reports_nothing(books: dict[str, Path]) -> None:
+    assert EPUBCHECK.is_file(), "epubcheck is installed by tooling/setup-system.sh"
+    for name in ("preview", "published"):
+        run = subprocess.run(["java", "-jar", str(EPUBCHECK), str(books[name] / "handbook.epub")], capture_output=True, text=True)
+        assert "Messages: 0 fatals / 0 errors / 0 warnings" in run.stdout + run.stderr, run.stdout + run.stderr
+        assert run.returncode == 0
+
+
+def test_epub_chapters_are_titled_by_their_heading(books: dict[str, Path]) -> None:
+    with zipfile.ZipFile(books["preview"] / "handbook.epub") as epub:
+        chapters = [n for n in epub.namelist() if n.startswith("EPUB/text/ch")]
+        titles = [re.search(r"<title>([^<]*)</title>", epub.read(n).decode()).group(1) for n in chapters]  # type: ignore[union-attr]
+        nav = epub.read("EPUB/nav.xhtml").decode()
+    assert not any(t.endswith(".xhtml") for t in titles), titles
+    assert "第一章" in " ".join(titles) and "第一章" in nav and "目录" in nav
+
+
+def test_docx_contents_page_is_chinese_after_the_edition_block_and_filled(books: dict[str, Path]) -> None:
+    with zipfile.ZipFile(books["preview"] / "handbook.docx") as word:
+        document = word.read("word/document.xml").decode()
+        settings = word.read("word/settings.xml").decode()
+    assert "Table of Contents" not in document
+    assert '<w:updateFields w:val="true"' in settings  # Word refreshes the page numbers when it opens the file
+    toc = document.index(">目录<")
+    assert document.index("版次") < toc < document.index("TOC \\o")
+    field = document[toc:document.index('w:fldCharType="end"', toc)]
+    assert "敲门与表明身份" in field  # the entries are there before any update
+
+
+def test_pdf_metadata_bookmarks_and_page_references(books: dict[str, Path]) -> None:
+    pdf = books["preview"] / "handbook.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Title:\s+\S", info, re.M) and re.search(r"^Author:\s+测试网络", info, re.M)
+    assert re.search(r"^Subject:\s+\S", info, re.M)
+    raw = pdf.read_bytes()
+    assert b"/Lang" in raw and b"zh" in raw
+    outline = subprocess.run(["pdftohtml", "-xml", "-stdout", "-i", "-q", str(pdf)], capture_output=True, text=True, check=True).stdout
+    bookmarks = re.findall(r'<item page="(\d+)">([^<]*)', outline)
+    checklist_pages = [int(page) for page, title in bookmarks if "入户前准备" in title]
+    assert len(checklist_pages) == 2  # the procedure and its checklist card in the appendix
+    text = pdftotext(pdf)
+    assert re.search(r"（见第\s*\d+\s*页）", text)  # cross-references carry the page for paper readers
+
+
+def test_handbook_names_where_to_send_comments(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(FIXTURE, root)
+    settings = root / "guideline/guideline.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace(
+        "publisher: 测试网络\n", "publisher: 测试网络\nrepository: https://github.com/example-net/guideline\n"
+        "contact_email: feedback@example.org\n"), encoding="utf-8")
+    from guideline import validate
+    from guideline.handbook import document
+    from guideline.render import BuildInfo
+
+    report = validate.run(root, use_cache=False)
+    assert report.corpus is not None
+    markdown = document.render(report.corpus, BuildInfo("preview", "test", "2026-01-01")).markdown
+    assert "https://github.com/example-net/guideline/issues" in markdown and "feedback@example.org" in markdown
+    for old in ("实践经验", "相关操作", "不再使用"):  # one vocabulary with the site (render/words.py)
+        assert old not in markdown

@@ -102,7 +102,7 @@ def test_procedure_page(built: dict[str, Path]) -> None:
 
 def test_home_checklists_glossary_partners(built: dict[str, Path]) -> None:
     home = read(built["preview"], "index.html")
-    assert "征求意见稿（预览版）" in home and 'href="checklists/index.html"' in home
+    assert "预览版（征求意见稿）" in home and 'href="checklists/index.html"' in home
     assert 'href="chapters/02-visits/fall-response.html"' in home  # emergency procedure quick link
     assert "正式版（只含已审定内容）" in read(built["published"], "index.html")
     assert "@media print" in read(built["preview"], "assets/site.css")
@@ -143,18 +143,27 @@ def test_completeness_check_fails_loudly(built: dict[str, Path]) -> None:
         verify.completeness(corpus, built["preview"] / "site")
 
 
-def test_search_self_test_fails_without_chinese_segmentation(built: dict[str, Path], tmp_path: Path) -> None:
+def test_search_self_test_checks_what_a_reader_finds(built: dict[str, Path], tmp_path: Path) -> None:
     report = validate.run(built["preview"].parent, use_cache=False)
     assert report.corpus is not None
+    verify.search(report.corpus, built["preview"] / "site")  # the real index passes
     site = tmp_path / "site"
     (site / "search").mkdir(parents=True)
     index = json.loads(read(built["preview"], "search/search_index.json"))
-    for doc in index["docs"]:  # as if jieba had not segmented the text
-        doc["title"], doc["text"] = doc["title"].replace("\u200b", ""), doc["text"].replace("\u200b", "")
+    for doc in index["docs"]:  # words cut apart in the stored text (as Material's index did) are not found
+        doc["text"] = doc["text"].replace("认知障碍", "认知\u200b障碍")
+        doc["title"] = doc["title"].replace("认知障碍", "认知\u200b障碍")
     (site / "search/search_index.json").write_text(json.dumps(index), encoding="utf-8")
-    verify.search(report.corpus, built["preview"] / "site")  # the real index passes
-    with pytest.raises(RenderError, match=r"^中文搜索自检失败：搜索「对象」、「表明」、「应对」、「活动室」找不到对应页面。"):
+    with pytest.raises(RenderError, match=r"^中文搜索自检失败：搜索「认知障碍」找不到对应页面。"):
         verify.search(report.corpus, site)
+
+
+def test_search_index_is_plain_text_with_the_glossary_synonyms(built: dict[str, Path]) -> None:
+    raw = read(built["preview"], "search/search_index.json")
+    assert "\u200b" not in raw and raw.count("\\u") == 1  # real UTF-8: the one escape is in the separator
+    index = json.loads(raw)
+    assert index["config"]["synonyms"]["老年痴呆"] == ["认知障碍"]
+    assert "<p>" not in raw and not any(d["location"].startswith("checklists/") for d in index["docs"])
 
 
 def test_real_repository_content(tmp_path: Path) -> None:
@@ -172,7 +181,7 @@ def test_offline_zip_holds_the_whole_site(built: dict[str, Path]) -> None:
     with zipfile.ZipFile(site / "download" / "guideline-offline.zip") as archive:
         names = set(archive.namelist())
     expected = {"guideline/" + p.relative_to(site).as_posix() for p in site.rglob("*")
-                if p.is_file() and p.name != "guideline-offline.zip"}
+                if p.is_file() and p.name != "guideline-offline.zip" and p.suffix != ".map"}
     assert names == expected and "guideline/index.html" in names
     assert 'href="download/guideline-offline.zip"' in read(built["preview"], "index.html")
     assert "download/handbook.pdf" not in read(built["preview"], "index.html")  # --site only: no handbook

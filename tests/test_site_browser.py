@@ -86,7 +86,7 @@ def search(page: Page, term: str) -> list[str]:
     box.fill(term)
     box.press("End")  # Material reads the query on keyup
     page.wait_for_selector(".md-search-result__item", timeout=15000)
-    links = page.locator("li.md-search-result__item > a.md-search-result__link")
+    links = page.locator("li.md-search-result__item > a.md-search-result__link:first-child")
     return [urlsplit(h).path.rsplit("/site/", 1)[-1].lstrip("/") for h in (a.get_attribute("href") for a in links.all()) if h]
 
 

@@ -1,8 +1,8 @@
 #!/bin/sh
 # Installs the Debian packages the toolkit needs: CJK fonts for the handbook,
-# poppler for its tests, Chromium for the browser tests.
+# poppler for its tests, Chromium for the browser tests, epubcheck for the EPUB tests.
 set -e
-PACKAGES="fonts-noto-cjk poppler-utils chromium git"
+PACKAGES="fonts-noto-cjk poppler-utils chromium git epubcheck"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

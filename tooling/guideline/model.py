@@ -124,6 +124,12 @@ class Settings:
     edition: str = ""
     version: str = ""
     publisher: str = ""
+    repository: str = ""
+    """https://github.com/<owner>/<name>: where readers' comments open an issue form."""
+    contact_email: str = ""
+    """For readers without a GitHub account."""
+    search_synonyms: dict[str, str] = field(default_factory=dict)
+    """A reader's word -> the word the guideline uses (site search)."""
     licence: Licence = field(default_factory=Licence)
     editing_group: list[str] = field(default_factory=list)
     maintainers: list[str] = field(default_factory=list)
@@ -146,6 +152,8 @@ class Settings:
         return cls(
             source=source, title=_str(d, "title", "指引"), subtitle=_str(d, "subtitle"), edition=_str(d, "edition"),
             version=_str(d, "version"), publisher=_str(d, "publisher"),
+            repository=_str(d, "repository").rstrip("/"), contact_email=_str(d, "contact_email"),
+            search_synonyms=_labels(d, "search_synonyms"),
             licence=Licence(_str(lic, "name"), _str(lic, "url"), _str(lic, "reason")),
             editing_group=_strs(d, "editing_group"), maintainers=_strs(d, "maintainers"),
             chapters=[str(c) for c in d.get("chapters") or []] if isinstance(d.get("chapters"), list) else [],

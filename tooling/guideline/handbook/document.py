@@ -21,6 +21,7 @@ from ..editions import reach_text
 from ..model import Case, Corpus, Procedure, ident
 from ..render import BuildInfo, RenderError, without_controls
 from ..render.citations import citation_texts, verified_on
+from ..render.words import WORDS
 from .body import Json, blocks
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "handbook"
@@ -149,6 +150,7 @@ def context(corpus: Corpus, info: BuildInfo, doc: Document) -> dict[str, Any]:
         "licence": s.licence,
         "chapters": chapters, "procedures": procedures, "cases": [case(c) for c in cases],
         "terms": list(corpus.terms.values()),
+        "term_names": {t.id: t.preferred for t in corpus.terms.values()},
         "credits": [dict(c, full_name=corpus.org_name(c["org"]) if c.get("org") else c.get("name", "")) for c in credits],
         "organisation_count": len(credits),
         "releases": s.releases,
@@ -191,6 +193,7 @@ def render(corpus: Corpus, info: BuildInfo) -> Document:
     env.filters["md"] = md
     env.filters["ident"] = ident
     env.filters["web_url"] = web_url
+    env.globals["words"] = WORDS
     doc = Document("")
     doc.markdown = without_controls(env.get_template("handbook.md.j2").render(context(corpus, info, doc)))
     return doc

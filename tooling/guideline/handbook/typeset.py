@@ -164,9 +164,40 @@ def _explain(diag: BaseException) -> str:
 
 def docx(document: str, out: Path, date: str, reference: Path) -> None:
     with source_date(date):
-        pandoc(document, "docx", out, ["--toc", "--toc-depth=2", f"--reference-doc={reference}"])
+        # The contents page is a field that filter.lua places after the edition block (not --toc).
+        pandoc(document, "docx", out, [f"--reference-doc={reference}"])
 
 
 def epub(document: str, out: Path, date: str) -> None:
+    # dc:date must be ISO 8601 (the title page shows the Chinese date from `date`).
     with source_date(date):
-        pandoc(document, "epub3", out, ["--toc", "--toc-depth=2", "--split-level=1", f"--css={TEMPLATES / 'epub.css'}"])
+        pandoc(document, "epub3", out, ["--toc", "--toc-depth=2", "--split-level=1", f"--css={TEMPLATES / 'epub.css'}",
+                                        f"--metadata=date:{date}", "--metadata=toc-title:目录"])
+    chapter_titles(out)
+
+
+_FIRST_HEADING = re.compile(r"<h[1-6]\b[^>]*>(.*?)</h[1-6]>", re.S)
+_TITLE = re.compile(r"<title>[^<]*</title>")
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def chapter_titles(epub: Path) -> None:
+    """Pandoc titles each chapter file by its name (ch004.xhtml), which reading systems show and
+    read aloud; give each the text of its first heading. Entries keep their order, dates and
+    compression (the mimetype entry stays first and stored)."""
+    import zipfile
+
+    with zipfile.ZipFile(epub) as src:
+        entries = [(info, src.read(info)) for info in src.infolist()]
+    with zipfile.ZipFile(epub, "w") as dst:
+        for info, data in entries:
+            if info.filename.startswith("EPUB/text/ch") and info.filename.endswith(".xhtml"):
+                text = data.decode("utf-8")
+                heading = _FIRST_HEADING.search(text)
+                if heading:
+                    old = _TITLE.search(text)
+                    if old:
+                        title = " ".join(_TAGS.sub("", heading.group(1)).split())
+                        text = f"{text[:old.start()]}<title>{title}</title>{text[old.end():]}"
+                data = text.encode("utf-8")
+            dst.writestr(info, data)

@@ -55,6 +55,13 @@ def _document(xml: str) -> str:
         else xml.replace("</w:body>", a5 + "</w:body>")
 
 
+def _settings(xml: str) -> str:
+    """Word refreshes fields (the contents page, with page numbers) when it opens the file."""
+    if "<w:updateFields" in xml:
+        return xml
+    return re.sub(r"(<w:settings\b[^>]*>)", r'\1<w:updateFields w:val="true" />', xml, count=1)
+
+
 def reference_docx(default: bytes, out: Path) -> Path:
     """Write the handbook's reference DOCX, derived from pandoc's default one."""
     with zipfile.ZipFile(io.BytesIO(default)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
@@ -64,6 +71,8 @@ def reference_docx(default: bytes, out: Path) -> Path:
                 data = _styles(data.decode("utf-8")).encode("utf-8")
             elif item.filename == "word/document.xml":
                 data = _document(data.decode("utf-8")).encode("utf-8")
+            elif item.filename == "word/settings.xml":
+                data = _settings(data.decode("utf-8")).encode("utf-8")
             # Pandoc copies some parts as they are, with their zip dates: pin them.
             dst.writestr(zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
     return out

@@ -12,8 +12,8 @@ from pathlib import Path
 from ..model import Corpus
 from ..render import BuildInfo
 from ..render.order import in_reading_order
-from . import verify
-from .mkdocs_run import base_config, run_mkdocs, write_config
+from . import offline, search_index, verify
+from .mkdocs_run import base_config, feedback, run_mkdocs, write_config
 from .nav import build_nav, site_name
 from .pages import TEMPLATES, Pages
 
@@ -45,7 +45,8 @@ def generate(corpus: Corpus, info: BuildInfo, out: Path) -> Path:
             files["assets/" + f.relative_to(assets).as_posix()] = f.read_text(encoding="utf-8")
     out.mkdir(parents=True, exist_ok=True)
     sync(out / "docs", files)
-    return write_config(out, base_config(corpus), site_name(corpus, info), build_nav(corpus))
+    return write_config(out, base_config(corpus), site_name(corpus, info), build_nav(corpus),
+                        {"feedback": feedback(corpus)})
 
 
 def build_site(corpus: Corpus, info: BuildInfo, out: Path) -> None:
@@ -55,5 +56,8 @@ def build_site(corpus: Corpus, info: BuildInfo, out: Path) -> None:
     if site.exists():
         shutil.rmtree(site)
     run_mkdocs(config)
+    vocab = search_index.rewrite(corpus, site)
     verify.completeness(corpus, site)
-    verify.search(corpus, site)
+    verify.search(corpus, site, vocab)
+    offline.relative_404(site)
+    offline.write_worker(site)

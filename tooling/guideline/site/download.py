@@ -26,7 +26,8 @@ def add_downloads(site: Path, info: BuildInfo, handbook: Path | None) -> None:
             shutil.copyfile(handbook / name, folder / name)
     year, month, day = (int(x) for x in info.date.split("-"))
     stamp = (max(year, 1980), month, day, 0, 0, 0)  # ZIP cannot date anything before 1980
-    files = sorted(p for p in site.rglob("*") if p.is_file() and p.name != ARCHIVE)
+    # Source maps help only developers and would double the archive.
+    files = sorted(p for p in site.rglob("*") if p.is_file() and p.name != ARCHIVE and p.suffix != ".map")
     with zipfile.ZipFile(folder / ARCHIVE, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for f in files:
             entry = zipfile.ZipInfo("guideline/" + f.relative_to(site).as_posix(), date_time=stamp)

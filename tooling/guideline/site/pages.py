@@ -20,6 +20,7 @@ from ..editions import reach_text
 from ..model import Case, Corpus, Form, Procedure, ident
 from ..render import BuildInfo, without_controls
 from ..render.citations import verified_on
+from ..render.words import WORDS
 from ..source.markdown import internal_target
 from . import layout as at
 from .body import body_markdown, md_text
@@ -49,7 +50,7 @@ class Pages:
         self.env.filters["md"] = lambda value: md_text(without_controls(str(value)))
         self.env.filters["ident"] = ident
         self.env.globals.update(
-            corpus=corpus, info=info, at=at, themes=corpus.settings.themes,
+            corpus=corpus, info=info, at=at, words=WORDS, themes=corpus.settings.themes,
             statuses=corpus.settings.statuses, risk_levels=corpus.settings.risk_levels,
             procedures=self.procedures, org_name=self.org_name, procedure_page=self.procedure_page,
             cases_by_org=self.cases_by_org(), emergency=self.emergency(),

@@ -1,23 +1,19 @@
 """Checks run after every site build: nothing accepted is missing, and Chinese search works.
 
-The search self-test reads the built index the way Material's search worker does:
-tokens split by the configured separator (jieba put U+200B between words at build
-time), the query segmented greedily against the index and matched by prefix.
+The search self-test reads the built index the way the site's search worker does
+(`search_index.query_words`, then a page matches a word its text contains), so it tests
+what the reader needs, not how jieba happened to cut a sentence.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 from ..model import Corpus
 from ..render import RenderError
 from . import layout as at
-
-_TAG = re.compile(r"<[^>]+>")
-_HAN = re.compile(r"([\u3400-\u9fff]+)")
-SEARCH_PROBES = 12
+from .search_index import INDEX, Vocabulary, query_words
 
 
 def expected(corpus: Corpus) -> list[tuple[str, str, str]]:
@@ -54,64 +50,36 @@ def completeness(corpus: Corpus, site: Path) -> None:
                           "这是工具的缺陷，请报告维护者。")
 
 
-def segment(query: str, vocab: set[str]) -> set[str]:
-    """Material's query segmentation (search/query/segment), ported as it is."""
-    segments: set[str] = set()
-    cuts = [0] * (len(query) + 1)
-    for i in range(len(query)):
-        for j in range(i + 1, len(query)):
-            if query[i:j] in vocab:
-                cuts[i] = j - i
-    stack = [0]
-    while stack:
-        p = stack.pop()
-        for q in range(1, cuts[p]):
-            if cuts[p + q] > cuts[p] - q:
-                segments.add(query[p:p + q])
-                stack.append(p + q)
-        q = p + cuts[p]
-        if cuts[q] and q < len(query) - 1:
-            stack.append(q)
-        segments.add(query[p:q])
-    return {query} if "" in segments else segments
-
-
 def probes(corpus: Corpus) -> list[tuple[str, str]]:
-    """Known terms and the page each must find: glossary terms, procedure and case titles,
-    and a word from inside each title (found only if the index was segmented)."""
-    import jieba
-
+    """What a reader types and the page it must find: every glossary term and each of its
+    deprecated forms (the glossary), every procedure and case title (its own page)."""
     found = [(t.preferred, at.GLOSSARY) for t in corpus.terms.values()]
+    found += [(d.term, at.GLOSSARY) for t in corpus.terms.values() for d in t.deprecated]
     found += [(p.title, at.procedure_page(p, corpus)) for p in corpus.ordered_procedures()]
     found += [(c.title, at.case_page(c)) for c in sorted(corpus.cases.values(), key=lambda c: c.id)]
-    result: list[tuple[str, str]] = []
-    for title, page in found[:SEARCH_PROBES]:
-        inner = [w for w in jieba.cut(title) if len(w) > 1 and _HAN.fullmatch(w) and not title.startswith(w)]
-        result.append((title, page))
-        if inner:
-            result.append((max(inner, key=len), page))
-    return result
+    return found
 
 
-def search(corpus: Corpus, site: Path) -> None:
+def search(corpus: Corpus, site: Path, vocab: Vocabulary | None = None) -> None:
+    """Each probe, cut into words as the search worker cuts it, must find its page: the page's
+    indexed text holds every word or one of the word's synonyms (the worker's match rule)."""
     try:
-        index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-        separator = re.compile(index["config"]["separator"])
-    except (OSError, ValueError, KeyError, re.error) as exc:
-        raise RenderError(f"网站搜索索引无法读取（{exc}）。请检查 mkdocs.yml 的 search 设置。") from exc
-    tokens: dict[str, set[str]] = {}
+        index = json.loads((site / INDEX).read_text(encoding="utf-8"))
+        config = index["config"]
+        if vocab is None:
+            known = frozenset(config["words"])
+            vocab = Vocabulary(known, config["synonyms"], max((len(w) for w in known), default=1))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise RenderError(f"网站搜索索引无法读取（{exc}）。这是工具的缺陷，请报告维护者。") from exc
+    texts: dict[str, str] = {}
     for doc in index["docs"]:
-        words = separator.split(_TAG.sub(" ", f"{doc['title']} {doc['text']}").lower())
-        tokens.setdefault(doc["location"].split("#")[0], set()).update(w for w in words if w)
-    vocab = set().union(*tokens.values()) if tokens else set()
+        page = doc["location"].split("#")[0]
+        texts[page] = texts.get(page, "") + f" {doc['title']} {doc['text']}".lower()
     failed = []
     for query, page in probes(corpus):
-        words = [w for w in separator.split(query.lower()) if w]
-        segments = {s for w in words for run in _HAN.split(w) if run
-                    for s in (segment(run, vocab) if _HAN.fullmatch(run) else {run})}
-        mine = tokens.get(at.html(page), set())
-        if not segments or not all(any(t.startswith(s) for t in mine) for s in segments):
+        text = texts.get(at.html(page), "")
+        words = query_words(query, vocab)
+        if not words or not all(any(f.lower() in text for f in (w, *vocab.synonyms.get(w, []))) for w in words):
             failed.append(f"「{query}」")
     if failed:
-        raise RenderError(f"中文搜索自检失败：搜索{'、'.join(failed)}找不到对应页面。"
-                          "请检查 mkdocs.yml 中 search 的 lang（zh）和 separator（须包含 \\u200b），以及是否安装了 jieba。")
+        raise RenderError(f"中文搜索自检失败：搜索{'、'.join(failed[:10])}找不到对应页面。这是工具的缺陷，请报告维护者。")

@@ -44,6 +44,8 @@ local function callout(div)
     return typst_call("callout", "kind: " .. typst_string(kind) .. ", title: " .. typst_string(title), div.content)
   end
   table.insert(div.content, 1, pandoc.Para({ pandoc.Strong({ pandoc.Str(title) }) }))
+  -- kind and title are ours, not XHTML attributes (epubcheck refuses them); the class carries the kind.
+  div.attributes.kind, div.attributes.title = nil, nil
   if docx then div.attributes["custom-style"] = "Callout" end
   div.classes:insert("callout-" .. kind)
   return div
@@ -83,7 +85,9 @@ local function Div(div)
       if div.classes:includes(name) then return typst_call(name, "", div.content) end
     end
   elseif div.classes:includes("toc") then
-    return {}  -- Word and EPUB readers build their own table of contents (--toc)
+    -- Word: a contents field here, after the edition block (filled in by docx_toc below);
+    -- EPUB readers build their own from the navigation document.
+    return docx and pandoc.RawBlock("openxml", "<!--guideline-toc-->") or {}
   elseif docx then
     for _, name in ipairs({ "cover", "draft", "meta", "attribution" }) do
       if div.classes:includes(name) then
@@ -102,6 +106,34 @@ local function Table(t)
     if spec[1] == "AlignDefault" then t.colspecs[i] = { "AlignLeft", spec[2] } end
   end
   return t
+end
+
+local function xml_escape(s)
+  return (s:gsub("&", "&amp;"):gsub("<", "&lt;"):gsub(">", "&gt;"))
+end
+
+-- The Word contents page: titled 目录, a TOC field that Word refreshes when the file opens
+-- (updateFields in the reference document's settings), and already holding the chapter and
+-- procedure titles, so that it is never empty (LibreOffice, phones) even before an update.
+local function docx_toc(doc)
+  if not docx then return nil end
+  local entries = {}
+  for _, b in ipairs(doc.blocks) do
+    if b.t == "Header" and b.level <= 2 and not b.classes:includes("unlisted") and not b.classes:includes("unnumbered") then
+      local style = b.level == 1 and "TOC1" or "TOC2"
+      table.insert(entries, '<w:p><w:pPr><w:pStyle w:val="' .. style .. '"/></w:pPr><w:r><w:t xml:space="preserve">'
+        .. xml_escape(pandoc.utils.stringify(b.content)) .. '</w:t></w:r></w:p>')
+    end
+  end
+  local field = '<w:p><w:pPr><w:pStyle w:val="TOCHeading"/></w:pPr><w:r><w:t>目录</w:t></w:r></w:p>'
+    .. '<w:p><w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+    .. '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u </w:instrText></w:r>'
+    .. '<w:r><w:fldChar w:fldCharType="separate"/></w:r></w:p>'
+    .. table.concat(entries)
+    .. '<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+  return doc:walk({ RawBlock = function(el)
+    if el.format == "openxml" and el.text == "<!--guideline-toc-->" then return pandoc.RawBlock("openxml", field) end
+  end })
 end
 
 -- Typst reads a code block's language as a name: ```c++ would stop the build. Other
@@ -131,4 +163,5 @@ return {
   { RawInline = drop_raw, RawBlock = drop_raw, Table = Table, CodeBlock = CodeBlock },
   { Div = Div },
   code_inlines,
+  { Pandoc = docx_toc },
 }
