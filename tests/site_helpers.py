@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import FIXTURE, write
+from conftest import FIXTURE, approve_all, write
 
 NOTE = """---
 procedure: door-knock
@@ -40,4 +40,5 @@ def site_corpus(root: Path) -> Path:
     case = (root / "cases/alpha-demo/alpha-living-alone.md").read_text(encoding="utf-8")
     draft = case.replace("id: alpha-living-alone", "id: alpha-draft-visit").replace("title: 独居的王大爷", "title: 社区活动室的约谈")
     write(root, "cases/alpha-demo/alpha-draft-visit.md", draft.replace("status: approved", "status: draft"))
+    approve_all(root)
     return root

@@ -6,8 +6,9 @@ import os
 import subprocess
 from pathlib import Path
 
-from conftest import write
-from test_loader import replace
+import pytest
+
+from conftest import Cli, replace, write
 
 CASE = "cases/alpha-demo/alpha-living-alone.md"
 
@@ -18,7 +19,7 @@ def git(root: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, text=True, env=env).stdout
 
 
-def test_exit_codes(cli, corpus):  # type: ignore[no-untyped-def]
+def test_exit_codes(cli: Cli, corpus: Path) -> None:
     assert cli(corpus, "validate").code == 0
     replace(corpus, CASE, "  - door-knock\n", "  - door-knok\n")
     assert cli(corpus, "validate").code == 1
@@ -26,12 +27,12 @@ def test_exit_codes(cli, corpus):  # type: ignore[no-untyped-def]
     assert cli(corpus / "cases", "validate").code == 2
 
 
-def test_usage_errors_are_in_chinese(cli, corpus):  # type: ignore[no-untyped-def]
+def test_usage_errors_are_in_chinese(cli: Cli, corpus: Path) -> None:
     r = cli(corpus, "validate", "--format", "xml")
     assert "用法错误" in r.err
 
 
-def test_text_report_is_grouped_and_located(cli, corpus):  # type: ignore[no-untyped-def]
+def test_text_report_is_grouped_and_located(cli: Cli, corpus: Path) -> None:
     replace(corpus, CASE, "  - door-knock\n", "  - door-knok\n")
     r = cli(corpus, "validate")
     assert r.out.splitlines()[:3] == [
@@ -42,13 +43,13 @@ def test_text_report_is_grouped_and_located(cli, corpus):  # type: ignore[no-unt
     assert r.out.rstrip().endswith("检查未通过：共检查 13 个文件，1 个错误，0 个警告。")
 
 
-def test_warnings_do_not_fail(cli, corpus):  # type: ignore[no-untyped-def]
+def test_warnings_do_not_fail(cli: Cli, corpus: Path) -> None:
     replace(corpus, "guideline/01-basics/visit-prep.md", "  - door-knock\n", "  - visit-prep\n")
     r = cli(corpus, "validate", "--format", "json")
     assert r.code == 0 and r.json()["counts"] == {"error": 0, "warning": 1}
 
 
-def test_json_shape(cli, corpus):  # type: ignore[no-untyped-def]
+def test_json_shape(cli: Cli, corpus: Path) -> None:
     replace(corpus, CASE, "  - door-knock\n", "  - door-knok\n")
     doc = cli(corpus, "validate", "--format", "json").json()
     assert set(doc) == {"findings", "counts", "files"}
@@ -59,7 +60,7 @@ def test_json_shape(cli, corpus):  # type: ignore[no-untyped-def]
     }
 
 
-def test_github_format_aggregates_within_limits(cli, corpus, tmp_path):  # type: ignore[no-untyped-def]
+def test_github_format_aggregates_within_limits(cli: Cli, corpus: Path, tmp_path: Path) -> None:
     for i in range(12):
         write(corpus, f"cases/alpha-demo/bad-{i}.md", f"---\nid: bad-{i}\n---\n")
     summary = tmp_path / "summary.md"
@@ -72,7 +73,7 @@ def test_github_format_aggregates_within_limits(cli, corpus, tmp_path):  # type:
     assert table.count("schema/required") >= 12
 
 
-def test_github_format_never_lets_content_start_a_command(cli, corpus):  # type: ignore[no-untyped-def]
+def test_github_format_never_lets_content_start_a_command(cli: Cli, corpus: Path) -> None:
     write(corpus, "cases/alpha-demo/evil.md", '---\nid: evil\n"x\\n::stop-commands::token\\n%0A": 1\n---\n')
     r = cli(corpus, "validate", "--format", "github")
     lines = r.out.splitlines()
@@ -82,14 +83,14 @@ def test_github_format_never_lets_content_start_a_command(cli, corpus):  # type:
     assert "%0A::stop-commands::token%0A%250A" in evil[0]
 
 
-def test_path_filter_reports_only_those_files_but_resolves_everything(cli, corpus):  # type: ignore[no-untyped-def]
+def test_path_filter_reports_only_those_files_but_resolves_everything(cli: Cli, corpus: Path) -> None:
     replace(corpus, CASE, "  - door-knock\n", "  - door-knok\n")
     replace(corpus, "guideline/01-basics/visit-prep.md", "  - door-knock\n", "  - nothing\n")
     r = cli(corpus, "validate", "--format", "json", str(corpus / "cases"))
     assert [(f["code"], f["path"]) for f in r.json()["findings"]] == [("ref/unknown-procedure", CASE)]
 
 
-def test_changed_since(cli, corpus):  # type: ignore[no-untyped-def]
+def test_changed_since(cli: Cli, corpus: Path) -> None:
     git(corpus, "init", "-q", "-b", "main")
     git(corpus, "add", "-A")
     git(corpus, "commit", "-qm", "base")
@@ -104,7 +105,7 @@ def test_changed_since(cli, corpus):  # type: ignore[no-untyped-def]
     assert cli(corpus, "validate", "--changed-since", "no-such-rev").code == 2
 
 
-def test_cache_gives_the_same_answer_and_notices_changes(cli, corpus):  # type: ignore[no-untyped-def]
+def test_cache_gives_the_same_answer_and_notices_changes(cli: Cli, corpus: Path) -> None:
     replace(corpus, CASE, "given_by: 本人", "given_by: 邻居")
     first = cli(corpus, "validate", "--format", "json").json()
     assert (corpus / ".cache/validate.pickle").is_file()
@@ -119,17 +120,17 @@ def test_cache_gives_the_same_answer_and_notices_changes(cli, corpus):  # type: 
     assert load_context(corpus).digest != before
 
 
-def test_corrupt_cache_is_ignored(cli, corpus):  # type: ignore[no-untyped-def]
+def test_corrupt_cache_is_ignored(cli: Cli, corpus: Path) -> None:
     write(corpus, ".cache/validate.pickle", b"not a pickle")
     assert cli(corpus, "validate").code == 0
 
 
-def test_rules_lists_every_code(cli, corpus):  # type: ignore[no-untyped-def]
+def test_rules_lists_every_code(cli: Cli, corpus: Path) -> None:
     r = cli(corpus, "rules")
     assert "yaml/duplicate-key" in r.out and "schema/required" in r.out and r.code == 0
 
 
-def test_every_command_but_rules_needs_a_repository(cli, tmp_path):  # type: ignore[no-untyped-def]
+def test_every_command_but_rules_needs_a_repository(cli: Cli, tmp_path: Path) -> None:
     for args in (["validate"], ["build"], ["serve"], ["codeowners"], ["credits"], ["diff"], ["release", "1.0.0"],
                  ["new", "org", "--id", "x"], ["import", "issue", "form.md"]):
         r = cli(tmp_path, *args)
@@ -137,7 +138,7 @@ def test_every_command_but_rules_needs_a_repository(cli, tmp_path):  # type: ign
     assert cli(tmp_path, "rules").code == 0
 
 
-def test_library_errors_become_messages_and_exit_codes(corpus, capsys):  # type: ignore[no-untyped-def]
+def test_library_errors_become_messages_and_exit_codes(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from guideline.cli import main
 
     outside = corpus.parent / "elsewhere.md"

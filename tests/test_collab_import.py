@@ -144,8 +144,8 @@ def test_import_docx_gives_a_skeleton_with_clear_findings(corpus: Path, tmp_path
     assert result.code == 1
     rel = "cases/alpha-demo/zhang-home-safety.md"
     codes = sorted({(c, p) for c, p, _ in result.findings()})
-    assert codes == [("import/image-removed", str(source)), ("placeholder/unfilled", rel), ("schema/enum", rel),
-                     ("typography/spacing", rel)]
+    assert codes == [("import/headings-mapped", str(source)), ("import/image-removed", str(source)),
+                     ("placeholder/unfilled", rel), ("schema/enum", rel), ("typography/spacing", rel)]
     unfilled = [f["message"] for f in result.json()["findings"] if f["code"] == "placeholder/unfilled"]
     assert unfilled == ["字段「consent.given_by」还是模板占位文字「待填写」。", "字段「consent.method」还是模板占位文字「待填写」。",
                         "字段「consent.scope」还是模板占位文字「待填写」。", "字段「consent.recorded_in」还是模板占位文字「待填写」。",

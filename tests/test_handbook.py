@@ -11,8 +11,9 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.text.paragraph import Paragraph
 
-from conftest import FIXTURE, Result, run_cli, write
+from conftest import FIXTURE, Result, approve_all, run_cli, write
 
 APPROVED_PROCEDURES = ["入户前准备", "敲门与表明身份"]
 DRAFT_PROCEDURE = "跌倒应对"
@@ -60,6 +61,7 @@ def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp / "repo"
     shutil.copytree(FIXTURE, root)
     write(root, "guideline/notes/beta-demo/door-knock.md", NOTE)
+    approve_all(root)
     found = {}
     for name, edition in (("preview", "preview"), ("again", "preview"), ("published", "published")):
         result = build(root, tmp / name, edition)
@@ -125,19 +127,29 @@ def test_github_markdown_structure_survives_in_pdf(books: dict[str, Path]) -> No
     assert "提示" in pdftotext(books["preview"] / "handbook.pdf")
 
 
+def list_level(paragraph: Paragraph) -> int:
+    """The list nesting level of a paragraph (w:numPr/w:ilvl), which python-docx does not expose."""
+    values = paragraph._p.xpath("./w:pPr/w:numPr/w:ilvl/@w:val")
+    assert len(values) == 1, paragraph.text
+    return int(values[0])
+
+
 def test_docx_contains_titles_nested_list_table_and_callout(books: dict[str, Path]) -> None:
     document = docx.Document(str(books["preview"] / "handbook.docx"))
     paragraphs = {p.text: p for p in document.paragraphs}
     text = "\n".join(paragraphs)
     for title in APPROVED_PROCEDURES + [DRAFT_PROCEDURE] + CASES:
         assert title in text
-    level = {t: paragraphs[t]._p.pPr.numPr.ilvl.val for t in ("观察门口", "有无积压的报纸")}
+    level = {t: list_level(paragraphs[t]) for t in ("观察门口", "有无积压的报纸")}
     assert level == {"观察门口": 0, "有无积压的报纸": 1}
     rows = [[c.text for c in r.cells] for t in document.tables for r in t.rows]
     assert ["门口积压报纸", "联系居委会确认近况"] in rows
-    assert paragraphs["提示"].style.name == "Callout"
+    style = paragraphs["提示"].style
+    assert style is not None and style.name == "Callout"
     section = document.sections[0]
-    assert (round(section.page_width.mm), round(section.page_height.mm)) == (148, 210)
+    width, height = section.page_width, section.page_height
+    assert width is not None and height is not None
+    assert (round(width.mm), round(height.mm)) == (148, 210)
 
 
 def test_epub_contains_titles_in_chinese(books: dict[str, Path]) -> None:

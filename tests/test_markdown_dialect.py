@@ -24,7 +24,8 @@ def site(markdown: str, shift: int = 1) -> str:
 
     md = pymd.Markdown(extensions=["admonition", "attr_list", "md_in_html", "tables", "toc"],
                        extension_configs={"toc": {"slugify": slugify(case="lower")}})
-    return md.convert(body_markdown(markdown, NOTE, "a/b.md", {}, shift))
+    html: str = md.convert(body_markdown(markdown, NOTE, "a/b.md", {}, shift))
+    return html
 
 
 def tree(markdown: str, prefix: str = "note-x") -> str:
@@ -133,7 +134,7 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES)
 def test_validate_locates_each_hazard(corpus: Path, case: tuple[str, str, int] | tuple[str, str, int, int]) -> None:
-    text, code, column, line = (*case, 8)[:4]  # type: ignore[misc]
+    text, code, column, line = (*case, 8)[:4]
     write(corpus, NOTE, HEAD + "\n" + text + "\n")
     found = [(f.code, f.line, f.column) for f in validate.run(corpus, use_cache=False).findings if f.path == NOTE]
     assert (code, line, column) in found

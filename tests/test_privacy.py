@@ -189,7 +189,7 @@ def test_exact_dates_only_matter_in_cases(corpus: Path) -> None:
     assert not [f for f in validate.run(corpus, use_cache=False).findings if f.code.startswith("privacy/")]
 
 
-def test_shipped_name_word_list_matches_jieba():  # type: ignore[no-untyped-def]
+def test_shipped_name_word_list_matches_jieba() -> None:
     """The pre-derived word list must be regenerated when jieba changes (python -m guideline.checks.privacy_names)."""
     from guideline.checks import privacy_names
 

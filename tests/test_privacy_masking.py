@@ -11,7 +11,9 @@ import pytest
 
 from conftest import run_cli, write
 from guideline import validate
-from guideline.checks import FILE_CHECKS, Check
+from guideline.checks import FILE_CHECKS, Check, Context
+from guideline.findings import Finding
+from guideline.model import Source
 from guideline.reporters import REPORTER_BY_NAME, markdown_summary
 
 PHONE, ID, NAME = "13912345678", "110105194503121236", "王芳"
@@ -149,7 +151,7 @@ def test_no_output_holds_a_value(repo: Path, fmt: str, tmp_path: Path) -> None:
 
 
 def test_internal_error_names_the_type_only(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def crashes(source, context):  # type: ignore[no-untyped-def]
+    def crashes(source: Source, context: Context) -> list[Finding]:
         raise ValueError(f"cannot read line: 电话 {PHONE} 身份证 {ID} {NAME}")
 
     monkeypatch.setattr("guideline.validate.FILE_CHECKS",

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write
+from conftest import Cli, findings, replace, write
 from resource_helpers import PROC, add_registry
-from test_loader import findings, replace
 
 HOTLINE = "guideline/resources/mental-health-hotline.yaml"
 FORM = "guideline/forms/visit-record.yaml"
@@ -20,11 +19,11 @@ def registry(corpus: Path) -> Path:
     return add_registry(corpus)
 
 
-def test_registry_fixture_is_valid(cli, registry):  # type: ignore[no-untyped-def]
+def test_registry_fixture_is_valid(cli: Cli, registry: Path) -> None:
     assert findings(cli, registry) == []
 
 
-def test_resource_without_source_is_an_error(cli, registry):  # type: ignore[no-untyped-def]
+def test_resource_without_source_is_an_error(cli: Cli, registry: Path) -> None:
     replace(registry, HOTLINE, "source:\n  title: 国家卫生健康委设置全国统一心理援助热线\n  url: https://www.nhc.gov.cn/\n", "")
     r = cli(registry, "validate", "--format", "json", "--no-cache")
     assert r.code == 1
@@ -32,12 +31,12 @@ def test_resource_without_source_is_an_error(cli, registry):  # type: ignore[no-
     assert "source" in r.json()["findings"][0]["message"]
 
 
-def test_source_needs_a_url_or_a_document(cli, registry):  # type: ignore[no-untyped-def]
+def test_source_needs_a_url_or_a_document(cli: Cli, registry: Path) -> None:
     replace(registry, HOTLINE, "  url: https://www.nhc.gov.cn/\n", "")
     assert findings(cli, registry) == [("schema/invalid", HOTLINE, 6)]
 
 
-def test_stale_resource_is_a_warning(cli, registry):  # type: ignore[no-untyped-def]
+def test_stale_resource_is_a_warning(cli: Cli, registry: Path) -> None:
     replace(registry, HOTLINE, "verified: 2026-11-20", "verified: 2024-05-01")
     r = cli(registry, "validate", "--format", "json", "--no-cache")
     assert r.code == 0  # a warning does not block a merge
@@ -53,7 +52,7 @@ def test_stale_resource_is_a_warning(cli, registry):  # type: ignore[no-untyped-
     ("2024-02-29", "2023-02-27", ["resource/stale"]),
     ("2026-12-04", "2026-12-05", ["resource/verified-in-future"]),
 ])
-def test_the_clock_is_injectable(registry, today, verified, expected):  # type: ignore[no-untyped-def]
+def test_the_clock_is_injectable(registry: Path, today: str, verified: str, expected: list[str]) -> None:
     from guideline.checks import Context
     from guideline.checks.resources import verification
     from guideline.validate import run
@@ -69,7 +68,7 @@ def test_the_clock_is_injectable(registry, today, verified, expected):  # type: 
     ("../resources/police.yaml", "../resources/polic.yaml", "ref/unknown-resource", 42),
     ("../forms/visit-record.yaml", "../forms/visit-recrod.yaml", "ref/unknown-form", 46),
 ])
-def test_unknown_citation_is_a_located_error(cli, registry, old, new, code, line):  # type: ignore[no-untyped-def]
+def test_unknown_citation_is_a_located_error(cli: Cli, registry: Path, old: str, new: str, code: str, line: int) -> None:
     replace(registry, PROC, old, new)
     r = cli(registry, "validate", "--format", "json", "--no-cache")
     assert r.code == 1
@@ -79,12 +78,12 @@ def test_unknown_citation_is_a_located_error(cli, registry, old, new, code, line
     assert new.split("/")[-1].removesuffix(".yaml") in f["message"]
 
 
-def test_citing_a_registry_file_is_not_a_link_to_non_content(cli, registry):  # type: ignore[no-untyped-def]
+def test_citing_a_registry_file_is_not_a_link_to_non_content(cli: Cli, registry: Path) -> None:
     replace(registry, PROC, "../resources/police.yaml", "../../organisations/alpha-demo.yaml")
     assert findings(cli, registry) == [("link/not-content", PROC, 42)]
 
 
-def test_cited_landline_is_not_flagged_but_plain_one_is(cli, registry):  # type: ignore[no-untyped-def]
+def test_cited_landline_is_not_flagged_but_plain_one_is(cli: Cli, registry: Path) -> None:
     """A number written as the text of a citation is replaced by the registry's; the same
     number written as plain text is contributor text and still checked."""
     write(registry, "guideline/resources/district-line.yaml",
@@ -100,7 +99,7 @@ def test_cited_landline_is_not_flagged_but_plain_one_is(cli, registry):  # type:
     ("身份证号", "身份证号"),
     ("家庭住址（详细地址）", "详细门牌"),
 ])
-def test_form_asking_for_a_forbidden_field_is_flagged(cli, registry, label, name):  # type: ignore[no-untyped-def]
+def test_form_asking_for_a_forbidden_field_is_flagged(cli: Cli, registry: Path, label: str, name: str) -> None:
     replace(registry, FORM, "      - label: 探访日期\n", f"      - label: {label}\n        type: text\n      - label: 探访日期\n")
     r = cli(registry, "validate", "--format", "json", "--no-cache")
     assert r.code == 1
@@ -109,18 +108,18 @@ def test_form_asking_for_a_forbidden_field_is_flagged(cli, registry, label, name
     assert name in f["message"]
 
 
-def test_forbidden_option_is_flagged_too(cli, registry):  # type: ignore[no-untyped-def]
+def test_forbidden_option_is_flagged_too(cli: Cli, registry: Path) -> None:
     replace(registry, FORM, "options: [入户, 电话]", "options: [入户, 电话, 核对证件号码]")
     assert findings(cli, registry) == [("form/forbidden-field", FORM, 11)]
 
 
-def test_field_types_must_match_their_parts(cli, registry):  # type: ignore[no-untyped-def]
+def test_field_types_must_match_their_parts(cli: Cli, registry: Path) -> None:
     replace(registry, FORM, "        options: [入户, 电话]\n", "")
     replace(registry, FORM, "        type: signature\n", "        type: signature\n        lines: 2\n")
     assert findings(cli, registry) == [("form/field-type", FORM, 12), ("form/field-type", FORM, 20)]
 
 
-def test_pocket_card_quotes_its_procedures(cli, registry):  # type: ignore[no-untyped-def]
+def test_pocket_card_quotes_its_procedures(cli: Cli, registry: Path) -> None:
     replace(registry, CARD, "      - 告知督导出发时间", "      - 告知督导出发的时间")
     replace(registry, CARD, "procedure: fall-response", "procedure: fall-respons")
     assert findings(cli, registry) == [("ref/unknown-checklist-item", CARD, 5), ("ref/unknown-procedure", CARD, 6)]
@@ -148,7 +147,7 @@ def test_shipped_registry_is_valid_and_sourced() -> None:
       "--source-title", "示例来源", "--source-url", "https://example.org/"], "guideline/resources/elder-line.yaml"),
     (["form", "--id", "sample-form", "--title", "示例表"], "guideline/forms/sample-form.yaml"),
 ])
-def test_new_scaffolds_a_resource_or_a_form(cli, corpus, args, path):  # type: ignore[no-untyped-def]
+def test_new_scaffolds_a_resource_or_a_form(cli: Cli, corpus: Path, args: list[str], path: str) -> None:
     r = cli(corpus, "new", *args)
     assert r.code == 0, r.err
     text = (corpus / path).read_text(encoding="utf-8")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from playwright import sync_api
+from playwright.sync_api import Page
 
 from conftest import FIXTURE, run_cli
 from resource_helpers import FORM, PROC, add_registry
@@ -99,7 +100,7 @@ def test_form_page_links_its_pdf_and_the_procedures_citing_it(built: Path) -> No
 
 
 @pytest.fixture(scope="module")
-def phone(built: Path) -> Iterator[object]:
+def phone(built: Path) -> Iterator[Page]:
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS, headless=True)
         context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
@@ -107,22 +108,23 @@ def phone(built: Path) -> Iterator[object]:
         browser.close()
 
 
-def test_referral_directory_filters_by_theme_and_district_on_a_phone(built: Path, phone: object) -> None:
+def test_referral_directory_filters_by_theme_and_district_on_a_phone(built: Path, phone: Page) -> None:
     page = phone
-    page.goto((built / "site/referrals/index.html").as_uri())  # type: ignore[attr-defined]
+    page.goto((built / "site/referrals/index.html").as_uri())
 
     def shown() -> list[str]:
-        return page.eval_on_selector_all(".gl-referral", "els => els.filter(e => e.offsetParent !== null).map(e => e.id)")  # type: ignore[attr-defined,no-any-return]
+        ids: list[str] = page.eval_on_selector_all(".gl-referral", "els => els.filter(e => e.offsetParent !== null).map(e => e.id)")
+        return ids
 
     assert shown() == ["referral-alpha-demo", "referral-beta-demo"]
-    assert page.locator(".gl-referral-count").inner_text() == "共 2 家机构"  # type: ignore[attr-defined]
-    page.select_option("select[name=theme]", "emergency")  # type: ignore[attr-defined]
+    assert page.locator(".gl-referral-count").inner_text() == "共 2 家机构"
+    page.select_option("select[name=theme]", "emergency")
     assert shown() == ["referral-beta-demo"]
-    page.select_option("select[name=theme]", "")  # type: ignore[attr-defined]
-    page.select_option("select[name=district]", "东城区")  # type: ignore[attr-defined]
+    page.select_option("select[name=theme]", "")
+    page.select_option("select[name=district]", "东城区")
     assert shown() == ["referral-alpha-demo"]
-    page.select_option("select[name=theme]", "emergency")  # type: ignore[attr-defined]
+    page.select_option("select[name=theme]", "emergency")
     assert shown() == []
-    assert page.locator(".gl-referral-none").is_visible()  # type: ignore[attr-defined]
-    width = page.evaluate("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")  # type: ignore[attr-defined]
+    assert page.locator(".gl-referral-none").is_visible()
+    width = page.evaluate("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
     assert width <= 390

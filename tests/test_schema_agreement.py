@@ -15,6 +15,7 @@ import pytest
 from conftest import REPO
 from guideline import validate
 from guideline.checks.schema import fast_validator, validator
+from guideline.model import Source
 
 BAD_VALUES: list[Any] = [None, 1, 1.5, True, "", "x", "2026-02-30", "2025-13", "Bad Id", [], ["x", "x"], {}, {"a": 1}]
 
@@ -53,11 +54,13 @@ def mutations(data: dict[str, Any], rng: random.Random) -> list[Any]:
 
 
 @pytest.fixture(scope="module")
-def sources():  # type: ignore[no-untyped-def]
-    return list(validate.run(REPO, use_cache=False).corpus.sources.values())  # type: ignore[union-attr]
+def sources() -> list[Source]:
+    corpus = validate.run(REPO, use_cache=False).corpus
+    assert corpus is not None
+    return list(corpus.sources.values())
 
 
-def test_fast_check_agrees_with_jsonschema(sources) -> None:  # type: ignore[no-untyped-def]
+def test_fast_check_agrees_with_jsonschema(sources: list[Source]) -> None:
     rng = random.Random(7)
     checked = 0
     for source in sources:

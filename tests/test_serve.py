@@ -11,7 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from test_loader import replace
+from conftest import replace
 
 
 def free_port() -> int:
@@ -26,7 +26,8 @@ def fetch(url: str, wanted: str, timeout: float) -> str:
     while time.monotonic() < deadline:
         try:
             with urllib.request.urlopen(url, timeout=5) as resp:
-                last = resp.read().decode("utf-8")
+                body: bytes = resp.read()
+                last = body.decode("utf-8")
                 if wanted in last:
                     return last
         except OSError:

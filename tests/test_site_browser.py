@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from playwright import sync_api
+from playwright.sync_api import Browser, Page, Route
 
 from conftest import run_cli
 from site_helpers import site_corpus
@@ -49,7 +50,7 @@ def server(site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS, headless=True)
         yield b
@@ -57,35 +58,35 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def outside(browser: object) -> Iterator[tuple[object, list[str]]]:
+def outside(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
     """A page whose requests outside the site are recorded and blocked."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
     left: list[str] = []
 
-    def route(r: object) -> None:
-        url = r.request.url  # type: ignore[attr-defined]
+    def route(r: Route) -> None:
+        url = r.request.url
         if url.startswith(("file://", "http://127.0.0.1:", "data:", "blob:", "about:")):
-            r.continue_()  # type: ignore[attr-defined]
+            r.continue_()
         else:
             left.append(url)
-            r.abort()  # type: ignore[attr-defined]
+            r.abort()
 
     context.route("**/*", route)
     yield context.new_page(), left
     context.close()
 
 
-def search(page: object, term: str) -> list[str]:
+def search(page: Page, term: str) -> list[str]:
     """Type a query into Material's search box; the result pages, best first."""
-    box = page.locator("input.md-search__input")  # type: ignore[attr-defined]
+    box = page.locator("input.md-search__input")
     box.focus()
     # Typing before the search worker has indexed the site is ignored; wait until it is ready.
-    page.wait_for_function("!document.querySelector('.md-search-result__meta')?.textContent.includes('初始化')",  # type: ignore[attr-defined]
+    page.wait_for_function("!document.querySelector('.md-search-result__meta')?.textContent.includes('初始化')",
                            timeout=15000)
     box.fill(term)
     box.press("End")  # Material reads the query on keyup
-    page.wait_for_selector(".md-search-result__item", timeout=15000)  # type: ignore[attr-defined]
-    links = page.locator("li.md-search-result__item > a.md-search-result__link")  # type: ignore[attr-defined]
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    links = page.locator("li.md-search-result__item > a.md-search-result__link")
     return [urlsplit(h).path.rsplit("/site/", 1)[-1].lstrip("/") for h in (a.get_attribute("href") for a in links.all()) if h]
 
 
@@ -96,34 +97,34 @@ def search(page: object, term: str) -> list[str]:
     ("夜间跌倒", "cases/beta-demo/beta-fall-at-night.html"),
     ("三分钟核对", "chapters/01-basics/visit-prep.html"),
 ])
-def test_chinese_search_finds_the_right_page(server: str, outside: tuple[object, list[str]], term: str, expected: str) -> None:
+def test_chinese_search_finds_the_right_page(server: str, outside: tuple[Page, list[str]], term: str, expected: str) -> None:
     page, left = outside
-    page.goto(server + "index.html")  # type: ignore[attr-defined]
+    page.goto(server + "index.html")
     results = search(page, term)
     assert expected in results[:3], results
     assert left == []
 
 
-def test_file_url_pages_link_to_pages_and_search_works(site: Path, outside: tuple[object, list[str]]) -> None:
+def test_file_url_pages_link_to_pages_and_search_works(site: Path, outside: tuple[Page, list[str]]) -> None:
     page, left = outside
     for rel in PAGES:
-        page.goto((site / rel).as_uri())  # type: ignore[attr-defined]
-        assert page.locator("article h1").count() == 1  # type: ignore[attr-defined]
-        hrefs = page.eval_on_selector_all("a[href]", "els => els.map(a => a.href)")  # type: ignore[attr-defined]
+        page.goto((site / rel).as_uri())
+        assert page.locator("article h1").count() == 1
+        hrefs = page.eval_on_selector_all("a[href]", "els => els.map(a => a.href)")
         for href in hrefs:
             if not href.startswith("file://"):
                 continue
             target = Path(unquote(urlsplit(href).path))
             assert target.is_file() and target.suffix in (".html", ".css", ".js", ".zip", ".pdf", ".docx", ".epub"), f"{rel} -> {href}"
-    page.goto((site / "chapters/01-basics/door-knock.html").as_uri())  # type: ignore[attr-defined]
-    page.click("text=入户前准备 >> nth=0")  # type: ignore[attr-defined]
-    assert page.locator("article h1").inner_text().startswith("1.1 入户前准备")  # type: ignore[attr-defined]
+    page.goto((site / "chapters/01-basics/door-knock.html").as_uri())
+    page.click("text=入户前准备 >> nth=0")
+    assert page.locator("article h1").inner_text().startswith("1.1 入户前准备")
     assert "chapters/01-basics/visit-prep.html" in search(page, "跌倒应对") + search(page, "入户前准备")
     assert left == []
 
 
-def test_phone_width_has_no_horizontal_scrolling(server: str, browser: object) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)  # type: ignore[attr-defined]
+def test_phone_width_has_no_horizontal_scrolling(server: str, browser: Browser) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
     page = context.new_page()
     try:
         for rel in PAGES:
@@ -134,10 +135,10 @@ def test_phone_width_has_no_horizontal_scrolling(server: str, browser: object) -
         context.close()
 
 
-def test_a_checklist_prints_on_one_page_without_site_chrome(site: Path, browser: object, tmp_path: Path) -> None:
+def test_a_checklist_prints_on_one_page_without_site_chrome(site: Path, browser: Browser, tmp_path: Path) -> None:
     import subprocess
 
-    page = browser.new_page()  # type: ignore[attr-defined]
+    page = browser.new_page()
     page.goto((site / "checklists/visit-prep.html").as_uri())
     page.emulate_media(media="print")
     assert not page.locator(".md-header").is_visible()  # no navigation on paper

@@ -1,48 +1,21 @@
-"""term/* and typography/* warnings, and `guideline validate --fix` changing only what they name."""
+"""`guideline validate --fix` changing only what term/* and typography/* warnings name."""
 
 from __future__ import annotations
 
 import difflib
 from pathlib import Path
 
+from case_folders import CASES
 from conftest import run_cli, write
-from guideline import validate
 
 NOTE = "guideline/notes/alpha-demo/visit-prep.md"
-HEAD = "---\nprocedure: visit-prep\norg: alpha-demo\ntitle: 老年痴呆老人的探访\nstatus: approved\n---\n"
-BODY = [
-    "我们在出发前核对清单,减少了遗漏。",                     # 7: punctuation at column 11
-    "服务对象做了MMSE评估，得分18分。",                      # 8: spacing at column 7
-    "老人有老年痴呆的表现。",                                 # 9: term (replace: true) at column 4
-    "案主不愿意开门。",                                       # 10: term (replace: false) at column 1
-    "她说：“我又不是老年痴呆。”",                             # 11: a quotation is left alone
-    "见《老年痴呆防治指南》和 `老年痴呆abc` 代码。",          # 12: document titles and code are left alone
-    "链接[指南](https://example.org/a,b中文x)不改。",         # 13: link target untouched
-    "",
-    "```",
-    "代码块里的 abc中文,不改",
-    "```",
-]
-EXPECTED = [
-    ("term/deprecated", 4, 8), ("typography/punctuation", 7, 11), ("typography/spacing", 8, 7),
-    ("term/deprecated", 9, 4), ("term/deprecated", 10, 1),
-]
-
-
-def _findings(root: Path) -> list[tuple[str, int, int]]:
-    return [(f.code, f.line, f.column) for f in validate.run(root, use_cache=False).findings
-            if f.path == NOTE and f.code.startswith(("term/", "typography/"))]
-
-
-def test_warnings_at_exact_places(corpus: Path) -> None:
-    write(corpus, NOTE, HEAD + "\n".join(BODY) + "\n")
-    assert _findings(corpus) == EXPECTED
-    messages = {f.message for f in validate.run(corpus, use_cache=False).findings if f.code == "term/deprecated"}
-    assert "「老年痴呆」不推荐使用（带有污名），请改用「认知障碍」。" in messages
+# The note of the term/deprecated fixture folder: its findings (terms and typography at exact
+# places, quotations, titles, code and link targets left alone) are in expected.yaml beside it.
+SAMPLE = CASES / "term" / "deprecated" / NOTE
 
 
 def test_fix_changes_only_what_was_found(corpus: Path) -> None:
-    before = HEAD + "\n".join(BODY) + "\n"
+    before = SAMPLE.read_text(encoding="utf-8")
     path = write(corpus, NOTE, before)
     result = run_cli(corpus, "validate", "--fix", "--format", "json")
     after = path.read_text(encoding="utf-8")

@@ -1,7 +1,15 @@
 """Contributions per organisation: from the content (who wrote what) and git history.
 
-Commit authors and `Co-authored-by` trailers are mapped to organisations through the
-`emails` and `domains` of the organisation files. Per edition counts use release tags.
+Who a commit counts for (docs/architecture.md, "Credits"):
+- its author and each `Co-authored-by` trailer, matched by e-mail (`emails`, then `domains`)
+  or, for GitHub's noreply addresses (`12345+handle@users.noreply.github.com`, written by the
+  web editor and squash merges), by the handle in the organisations' `maintainers`;
+- trailers as git reads them (`git log %(trailers)`: the message's last paragraph only), so a
+  `Co-authored-by:` quoted in a pull request description counts for nobody;
+- merge commits count for nobody (the work is in the commits they merge);
+- bots count for nobody, except the import bot's (github-actions[bot]) commits, which carry a `Guideline-Org: <id>`
+  trailer naming the organisation of the imported file (.github/scripts/import-pr.sh).
+Per edition counts use release tags.
 """
 
 from __future__ import annotations
@@ -15,7 +23,15 @@ from .model import Corpus
 
 UNRELEASED = "未发布"
 """The edition of commits after the last release tag."""
-_TRAILER = re.compile(r"^Co-authored-by:.*<([^>]+)>\s*$", re.MULTILINE | re.IGNORECASE)
+IMPORT_BOT = "github-actions[bot]"
+"""The author of the import workflow's commits (.github/workflows/import.yml)."""
+ORG_TRAILER = "Guideline-Org"
+"""The trailer the import bot writes: the organisation a bot's commit is credited to."""
+_ADDRESS = re.compile(r"<([^<>@\s]+@[^<>\s]+)>")
+_NOREPLY = re.compile(r"^(?:\d+\+)?([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)@users\.noreply\.github\.com$")
+# One record per commit: hash, author e-mail, author name, parents, co-authors, organisations (git's trailer parser).
+_LOG_FORMAT = ("%H%x00%ae%x00%an%x00%P%x00%(trailers:key=Co-authored-by,valueonly,separator=%x01)"
+               f"%x00%(trailers:key={ORG_TRAILER},valueonly,separator=%x01)%x1e")
 
 
 @dataclass
@@ -33,22 +49,61 @@ class OrgCredit:
     """Commits per release tag (commits after the last tag are under 未发布)."""
 
 
+@dataclass(frozen=True)
+class Commit:
+    """What credits need of one commit, as git reports it."""
+
+    sha: str
+    email: str
+    name: str
+    parents: int
+    co_authors: tuple[str, ...] = ()
+    """Values of the `Co-authored-by` trailers (`Name <address>`)."""
+    orgs_named: tuple[str, ...] = ()
+    """Values of the `Guideline-Org` trailers."""
+
+    @property
+    def is_bot(self) -> bool:
+        return "[bot]" in self.name.lower() or "[bot]" in self.email.lower()
+
+
 def org_for_email(corpus: Corpus, email: str) -> str | None:
+    """The organisation of an address: listed e-mail, GitHub handle (noreply form), then domain."""
     email = email.strip().lower()
-    domain = email.rpartition("@")[2]
+    noreply = _NOREPLY.match(email)
     for org in corpus.organisations.values():
-        emails = [e.lower() for e in org.emails]
-        domains = [d.lower() for d in org.domains]
-        if email in emails or domain in domains:
+        if email in (e.lower() for e in org.emails):
             return org.id
-    return None
+        if noreply and noreply.group(1) in (m.lower() for m in org.maintainers):
+            return org.id
+    domain = email.rpartition("@")[2]
+    return next((o.id for o in corpus.organisations.values() if domain in (d.lower() for d in o.domains)), None)
 
 
-def commit_orgs(corpus: Corpus, author_email: str, message: str) -> set[str]:
-    """Organisations credited for one commit: its author and co-authors."""
-    found = {org_for_email(corpus, author_email)}
-    found |= {org_for_email(corpus, m) for m in _TRAILER.findall(message)}
+def commit_orgs(corpus: Corpus, commit: Commit) -> set[str]:
+    """Organisations credited for one commit (see the module docstring)."""
+    if commit.parents > 1:
+        return set()
+    if commit.is_bot:
+        if commit.name != IMPORT_BOT:
+            return set()
+        return {o for o in commit.orgs_named if o in corpus.organisations}
+    found = {org_for_email(corpus, commit.email)}
+    found |= {org_for_email(corpus, m.group(1)) for value in commit.co_authors if (m := _ADDRESS.search(value))}
     return {o for o in found if o}
+
+
+def read_log(repo: Any, rev: str = "HEAD") -> list[Commit]:
+    """Every commit reachable from REV, with trailers parsed by git itself."""
+    out: list[Commit] = []
+    for record in repo.git.log(rev, f"--format={_LOG_FORMAT}").split("\x1e"):
+        parts = record.strip("\n").split("\x00")
+        if len(parts) != 6:
+            continue
+        sha, email, name, parents, co, named = parts
+        out.append(Commit(sha, email, name, len(parents.split()), tuple(v.strip() for v in co.split("\x01") if v.strip()),
+                          tuple(v.strip() for v in named.split("\x01") if v.strip())))
+    return out
 
 
 def contributions(root: Path, corpus: Corpus) -> dict[str, Any]:
@@ -77,11 +132,11 @@ def _add_history(root: Path, corpus: Corpus, credits: dict[str, OrgCredit]) -> N
         tags = release_tags(repo)
         edition_of: dict[str, str] = {}
         for tag in reversed(tags):  # older tags overwrite: a commit belongs to the first tag that contains it
-            for commit in repo.iter_commits(tag.commit):
-                edition_of[commit.hexsha] = tag.name
-        for commit in repo.iter_commits("HEAD"):
-            edition = edition_of.get(commit.hexsha, UNRELEASED)
-            for org in commit_orgs(corpus, commit.author.email or "", str(commit.message)):
+            for sha in repo.git.rev_list(tag.commit.hexsha).split():
+                edition_of[sha] = tag.name
+        for commit in read_log(repo):
+            edition = edition_of.get(commit.sha, UNRELEASED)
+            for org in commit_orgs(corpus, commit):
                 credits[org].commits += 1
                 credits[org].by_edition[edition] = credits[org].by_edition.get(edition, 0) + 1
     except Exception:  # no git history (e.g. a source tarball): content credits still stand

@@ -26,6 +26,7 @@ from .model import (
     PracticeNote,
     Procedure,
     Resource,
+    Review,
     Settings,
     Source,
     SourcePath,
@@ -75,6 +76,8 @@ KINDS: tuple[Kind, ...] = (
          PracticeNote.from_source, markdown=True, prose=True, outputs=("site", "handbook")),
     Kind("case", "案例", _p(r"cases/(?P<org>{slug})/(?P<stem>{slug})\.md"), "case", Case.from_source,
          markdown=True, prose=True, id_is_stem=True, outputs=("site", "handbook")),
+    # The editing group's approval of one procedure, note or case; mirrors the item's path.
+    Kind("review", "审阅记录", _p(r"reviews/(?:guideline|cases)/.+\.md\.yaml"), "review", Review.from_source),
     # What a worker carries (issue 16): hotlines, printable forms, the pocket card, and the
     # fields no form may ask for. Procedures cite resources and forms by linking to their files.
     Kind("resource", "热线与资源", _p(r"guideline/resources/(?P<stem>{slug})\.yaml"), "resource", Resource.from_source,
@@ -91,7 +94,7 @@ CITABLE_KINDS = frozenset({"resource", "form"})
 BY_NAME = {k.name: k for k in KINDS}
 MARKDOWN_KINDS = frozenset(k.name for k in KINDS if k.markdown)
 PROSE_KINDS = frozenset(k.name for k in KINDS if k.prose)
-ROOTS = ("guideline", "cases", "organisations")
+ROOTS = ("guideline", "cases", "organisations", "reviews")
 """Folders whose every file must belong to a kind (a stray file is a finding)."""
 
 

@@ -6,6 +6,7 @@ can be cached by content hash; assembling the corpus always uses every file.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,7 @@ from .catalogue import make
 from .findings import Finding
 from .kinds import KINDS, ROOTS, kind_of, parse_path
 from .model import Corpus, Procedure, Source, SourcePath
-from .source import decode, frontmatter, yamlparse
+from .source import conflicts, decode, frontmatter, yamlparse
 from .source.markdown import outline
 
 _IGNORED = {".gitkeep", ".DS_Store"}
@@ -71,6 +72,11 @@ def read(where: SourcePath, data: bytes) -> FileResult:
     text, findings = decode.decode(data, path)
     if text is None:
         return FileResult(where, None, findings)
+    # Before parsing: a leftover conflict would otherwise be a confusing YAML error or, in a
+    # body, publish both versions.
+    conflicted = conflicts.check(text, path)
+    if conflicted:
+        return FileResult(where, None, findings + conflicted)
     markdown = kind_of(where.kind).markdown
     body, body_line, yaml_text, yaml_line = "", 1, text, 1
     if markdown:
@@ -88,8 +94,14 @@ def read(where: SourcePath, data: bytes) -> FileResult:
         findings.append(make("frontmatter/not-mapping", path, yaml_line, 1, kind=kinds.get(type(value), "一个值")))
         return FileResult(where, None, findings)
     source = Source(where, value, marks, body, body_line, yaml_text if markdown else "",
-                    outline(body, body_line) if body else outline("", body_line))
+                    outline(body, body_line) if body else outline("", body_line), canonical_hash(text))
     return FileResult(where, source, findings)
+
+
+def canonical_hash(text: str) -> str:
+    """SHA-256 of a file's canonical text: decoded UTF-8 without BOM, line endings LF (what
+    `decode` returns), so re-saving with CRLF or a BOM does not void an approval."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def assemble(root: Path, sources: list[Source], files: set[str] | None = None) -> Corpus:

@@ -56,6 +56,8 @@ class Source:
     """The raw front matter text of a Markdown file (it starts at line 2), for exact positions."""
     outline: Outline = field(default_factory=Outline)
     """Headings, links and raw HTML of the body, with file lines."""
+    sha256: str = ""
+    """SHA-256 of the file's canonical text (see `approvals.canonical_hash`): what an approval record matches."""
 
     @property
     def path(self) -> str:
@@ -388,6 +390,8 @@ class Corpus:
     notes: list[PracticeNote] = field(default_factory=list)
     cases: dict[str, Case] = field(default_factory=dict)
     terms: dict[str, Term] = field(default_factory=dict)
+    reviews: dict[str, Review] = field(default_factory=dict)
+    """The editing group's approval records, by the path of the item they approve."""
     resources: dict[str, Resource] = field(default_factory=dict)
     forms: dict[str, Form] = field(default_factory=dict)
     pocket_card: PocketCard | None = None
@@ -419,32 +423,11 @@ class Corpus:
         org = self.organisations.get(org_id)
         return org.name if org else org_id
 
-    def restricted_to_approved(self) -> Corpus:
-        """The published edition: only approved procedures, notes and cases."""
-        keep = {p.id for p in self.procedures.values() if p.approved}
-        chapters = [_chapter_with(c, [p for p in c.procedures if p.id in keep]) for c in self.chapters]
-        return Corpus(
-            root=self.root, settings=self.settings, organisations=self.organisations,
-            chapters=chapters, chapter_files=self.chapter_files,
-            procedures={k: p for k, p in self.procedures.items() if k in keep},
-            notes=[n for n in self.notes if n.approved and n.procedure in keep],
-            cases={k: c for k, c in self.cases.items() if c.approved},
-            terms=self.terms, resources=self.resources, forms=self.forms, pocket_card=self.pocket_card,
-            forbidden_fields=self.forbidden_fields, sources=self.sources, files=self.files,
-        )
-
-
     def ordered_resources(self) -> list[Resource]:
         """Resources by `order`, then national before Beijing before districts, then name."""
         scope_rank = {"全国": 0, "北京市": 1}
         return sorted(self.resources.values(),
                       key=lambda r: (r.order if r.order is not None else 10**9, scope_rank.get(r.scope, 2), r.id))
-
-
-def _chapter_with(chapter: Chapter, procedures: list[Procedure]) -> Chapter:
-    copy = Chapter(chapter.source, chapter.id, chapter.title, chapter.status, chapter.folder, chapter.number)
-    copy.procedures = procedures
-    return copy
 
 
 def note_anchor(org: str, procedure: str) -> str:
@@ -459,6 +442,36 @@ def chinese_number(n: int) -> str:
     return (CHINESE_NUMERALS[tens] if tens > 1 else "") + "十" + (CHINESE_NUMERALS[ones] if ones else "")
 
 
+# --- approval records (reviews/<item path>.yaml) -------------------------------------------
+
+REVIEWS = "reviews/"
+
+
+@dataclass
+class Review:
+    """The editing group's approval of one item: who, when, and the SHA-256 of the item's
+    canonical text at that moment; for a case also the consent scope and de-identification
+    they checked. The file mirrors the item's path: reviews/cases/<org>/<id>.md.yaml."""
+
+    source: Source
+    target: str
+    """The approved item's path (the record's path without reviews/ and .yaml)."""
+    reviewer: str = ""
+    date: str = ""
+    sha256: str = ""
+    consent_scope: tuple[str, ...] = ()
+    deidentified: Deidentification | None = None
+
+    @classmethod
+    def from_source(cls, source: Source) -> Review:
+        d = source.data
+        di = d.get("deidentified")
+        return cls(source, source.path.removeprefix(REVIEWS).removesuffix(".yaml"), _str(d, "reviewer"),
+                   _str(d, "date"), _str(d, "sha256"), tuple(_strs(d, "consent_scope")),
+                   Deidentification(_str(di, "reviewer"), _str(di, "date")) if isinstance(di, dict) else None)
+
+    def register(self, corpus: Corpus) -> None:
+        corpus.reviews.setdefault(self.target, self)
 # --- what a worker carries: resources, forms, the pocket card, referrals (issue 16) --------
 
 @dataclass(frozen=True)

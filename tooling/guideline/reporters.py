@@ -7,16 +7,27 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
 from itertools import groupby
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from .findings import Finding, Severity, count
 
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告"}
 
 
-def text(findings: list[Finding], files: int, out: TextIO) -> None:
+ELSEWHERE = "本次修改导致以下文件出错"
+"""Heads the files a change broke without touching them (validate --changed-since)."""
+
+
+class Reporter(Protocol):
+    def __call__(self, findings: list[Finding], files: int, out: TextIO, elsewhere: list[str] | None = None) -> None: ...
+
+
+def _elsewhere_line(elsewhere: list[str]) -> str:
+    return f"{ELSEWHERE}（这些文件本身没有改动，是本次修改让它们出错的）：{'、'.join(elsewhere)}。\n"
+
+
+def text(findings: list[Finding], files: int, out: TextIO, elsewhere: list[str] | None = None) -> None:
     for path, group in groupby(sorted(findings), key=lambda f: f.path):
         out.write(f"{path}\n")
         for f in group:
@@ -26,11 +37,16 @@ def text(findings: list[Finding], files: int, out: TextIO) -> None:
         out.write("\n")
     c = count(findings)
     verdict = "检查未通过" if c["error"] else "检查通过"
+    if elsewhere:
+        out.write(_elsewhere_line(elsewhere))
     out.write(f"{verdict}：共检查 {files} 个文件，{c['error']} 个错误，{c['warning']} 个警告。\n")
 
 
-def as_json(findings: list[Finding], files: int, out: TextIO) -> None:
-    doc = {"findings": [f.as_dict() for f in sorted(findings)], "counts": count(findings), "files": files}
+def as_json(findings: list[Finding], files: int, out: TextIO, elsewhere: list[str] | None = None) -> None:
+    doc: dict[str, object] = {"findings": [f.as_dict() for f in sorted(findings)], "counts": count(findings),
+                              "files": files}
+    if elsewhere:
+        doc["elsewhere"] = elsewhere
     # One write: json.dump writes each token separately (600,000 writes for 20,000 findings).
     out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
 
@@ -54,7 +70,7 @@ def _annotation(kind: str, f: Finding | None, message: str, title: str) -> str:
     return f"::{kind} {','.join(props)}::{_escape_data(message)}\n"
 
 
-def github(findings: list[Finding], files: int, out: TextIO) -> None:
+def github(findings: list[Finding], files: int, out: TextIO, elsewhere: list[str] | None = None) -> None:
     """Workflow annotations within GitHub's limits; the full report goes to the job summary."""
     for severity, kind in ((Severity.ERROR, "error"), (Severity.WARNING, "warning")):
         group = sorted(f for f in findings if f.severity is severity)
@@ -67,20 +83,25 @@ def github(findings: list[Finding], files: int, out: TextIO) -> None:
                                   f"还有 {rest} 条{SEVERITY_ZH[severity]}"))
     c = count(findings)
     # Plain lines are escaped too, so nothing from the content can start a workflow command.
+    if elsewhere:
+        out.write(_escape_data(_elsewhere_line(elsewhere).rstrip("\n")) + "\n")
     out.write(_escape_data(f"检查了 {files} 个文件：{c['error']} 个错误，{c['warning']} 个警告。") + "\n")
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         with open(summary, "a", encoding="utf-8") as fh:
-            fh.write(markdown_summary(findings, files))
+            fh.write(markdown_summary(findings, files, elsewhere))
 
 
 def _cell(s: str) -> str:
     return s.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
 
 
-def markdown_summary(findings: list[Finding], files: int) -> str:
+def markdown_summary(findings: list[Finding], files: int, elsewhere: list[str] | None = None) -> str:
     c = count(findings)
     lines = [f"## 内容检查：{c['error']} 个错误，{c['warning']} 个警告（{files} 个文件）", ""]
+    if elsewhere:
+        lines += [f"**{ELSEWHERE}**（这些文件本身没有改动，是本次修改让它们出错的，例如引用了被改名或删除的程序）：", ""]
+        lines += [f"- `{_cell(p)}`" for p in elsewhere] + [""]
     if findings:
         lines += ["| 文件 | 位置 | 级别 | 问题 | 提示 | 代码 |", "|---|---|---|---|---|---|"]
         for f in sorted(findings):
@@ -89,7 +110,7 @@ def markdown_summary(findings: list[Finding], files: int) -> str:
     return "\n".join(lines) + "\n\n"
 
 
-REPORTER_BY_NAME: dict[str, Callable[[list[Finding], int, TextIO], None]] = {
+REPORTER_BY_NAME: dict[str, Reporter] = {
     "text": text,
     "json": as_json,
     "github": github,

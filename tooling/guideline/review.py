@@ -7,7 +7,7 @@ Markdown comes from templates/review/, which the credits table shares.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,25 @@ from .errors import UNKNOWN_REVISION, HistoryError
 
 WORKING_TREE = "工作区"
 """How the uncommitted working tree is named when it is the head of a comparison."""
+MAINTAINERS_ONLY = (".github/", "schemas/", "privacy-allowlist.yaml")
+"""Files whose change needs the maintainers: review rules (CODEOWNERS), workflows, the
+formats every file is checked against, and the reviewed privacy exceptions."""
+FILE_CHANGE_ZH = {"A": "新增", "M": "修改", "D": "删除", "T": "修改"}
+
+
+@dataclass(frozen=True)
+class FileChange:
+    path: str
+    change: str
+    """新增 | 修改 | 删除"""
+    owners: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Summary:
+    changes: list[Change]
+    maintainers: list[FileChange] = field(default_factory=list)
+    """Changes to CODEOWNERS, .github/, schemas/ and the privacy allowlist."""
 
 
 def template(name: str, **filters: Callable[[Any], str]) -> Any:
@@ -44,9 +63,9 @@ def default_base(root: Path) -> str:
     raise HistoryError("找不到 origin/main 或 main 分支，请写明比较的起点，例如 `guideline diff v1.0.0`。")
 
 
-def semantic_diff(root: Path, base: str, head: str | None) -> list[Change]:
+def semantic_diff(root: Path, base: str, head: str | None) -> Summary:
     """The changes from BASE to HEAD (None: the working tree), with the owners who review each."""
-    from .owners import FILE, parse, rules
+    from .owners import FILE, owners_for, parse, rules
     from .snapshot import checkout, load_corpus
 
     for rev in (base, head):
@@ -58,7 +77,22 @@ def semantic_diff(root: Path, base: str, head: str | None) -> list[Change]:
         owner_rules = parse(codeowners.read_text(encoding="utf-8")) if codeowners.is_file() else rules(old)
     with checkout(root, head) as new_root:
         new = load_corpus(new_root)
-    return compare(old, new, owner_rules)
+    files = [FileChange(path, FILE_CHANGE_ZH.get(status, "修改"), list(owners_for(owner_rules, path)))
+             for path, status in _changed_files(root, base, head) if path.startswith(MAINTAINERS_ONLY)]
+    return Summary(compare(old, new, owner_rules), files)
+
+
+def _changed_files(root: Path, base: str, head: str | None) -> list[tuple[str, str]]:
+    """(path, git status letter) of every file changed from BASE to HEAD (None: the working tree, untracked too)."""
+    from .history import open_repo, root_prefix
+
+    repo = open_repo(root)
+    prefix = root_prefix(repo, root)
+    lines = repo.git.diff("--name-status", "--no-renames", base, *([head] if head else []), "--").splitlines()
+    found = [(line.split("\t", 1)[1], line[0]) for line in lines if "\t" in line]
+    if head is None:
+        found += [(name, "A") for name in repo.untracked_files]
+    return sorted((p[len(prefix):], s) for p, s in found if p.startswith(prefix))
 
 
 def _require_revision(root: Path, rev: str | None) -> None:
@@ -75,19 +109,22 @@ def _require_revision(root: Path, rev: str | None) -> None:
 
 
 def counts(changes: list[Change]) -> dict[str, int]:
-    return {k: sum(1 for c in changes if c.change == k) for k in ("added", "changed", "removed")}
+    return {k: sum(1 for c in changes if c.change == k) for k in ("added", "changed", "removed", "broken")}
 
 
-def as_json(changes: list[Change], base: str, head: str) -> dict[str, Any]:
-    return {"base": base, "head": head, "counts": counts(changes), "changes": [asdict(c) for c in changes]}
+def as_json(summary: Summary, base: str, head: str) -> dict[str, Any]:
+    return {"base": base, "head": head, "counts": counts(summary.changes),
+            "changes": [asdict(c) for c in summary.changes], "maintainers": [asdict(f) for f in summary.maintainers]}
 
 
-def as_markdown(root: Path, changes: list[Change], base: str, head: str) -> str:
+def as_markdown(root: Path, summary: Summary, base: str, head: str) -> str:
     from .changes import CHANGE_ZH, KIND_ZH, describe
     from .snapshot import load_corpus
 
     corpus = load_corpus(root)
     names = {o.id: o.short_name for o in corpus.organisations.values()}
     statuses = corpus.settings.statuses
+    changes = summary.changes
     return str(template("diff.md.j2", org_name=lambda o: names.get(o, o), what=lambda c: describe(c, statuses)).render(
-        changes=changes, base=base[:12], head=head, counts=counts(changes), change_zh=CHANGE_ZH, kind_zh=KIND_ZH))
+        changes=changes, base=base[:12], head=head, counts=counts(changes), change_zh=CHANGE_ZH, kind_zh=KIND_ZH,
+        maintainers=summary.maintainers))

@@ -17,7 +17,7 @@ from .kinds import ROOTS
 from .load import assemble, discover, read
 from .model import Corpus
 
-CONTENT = tuple(f"{r}/" for r in ROOTS) + (".github/CODEOWNERS",)
+CONTENT = tuple(f"{r}/" for r in ROOTS) + (".github/CODEOWNERS", "privacy-allowlist.yaml")
 
 
 def load_corpus(root: Path) -> Corpus:

@@ -27,6 +27,8 @@ class Report:
     files: int
     corpus: Corpus | None = None
     results: list[FileResult] = field(default_factory=list)
+    elsewhere: list[str] = field(default_factory=list)
+    """With --changed-since: files the change did not touch in which it caused findings."""
 
     @property
     def ok(self) -> bool:
@@ -130,8 +132,11 @@ def load_context(root: Path) -> Context:
     digest = hashlib.sha256(__version__.encode())
     for schema_file in sorted((Path(__file__).resolve().parents[2] / "schemas").glob("*.json")):
         digest.update(schema_file.read_bytes())
-    # The checks' own code is part of the key: a new or sharper check must see every file again.
-    for module in sorted((Path(__file__).resolve().parent / "checks").glob("*.py")):
+    # The checks' and the reader's own code is part of the key: a new or sharper check, or a
+    # new field read from every file, must see every file again.
+    here = Path(__file__).resolve().parent
+    readers = [here / "load.py", here / "model.py", here / "kinds.py", *sorted((here / "source").glob("*.py"))]
+    for module in sorted((here / "checks").glob("*.py")) + readers:
         digest.update(module.read_bytes())
     allowlist = root / privacy.ALLOWLIST_FILE
     digest.update(allowlist.read_bytes() if allowlist.is_file() else b"-")
@@ -181,8 +186,35 @@ def run(root: Path, only: set[str] | None = None, use_cache: bool = True) -> Rep
         except Exception as exc:
             findings.append(_internal("guideline/guideline.yaml", check.name, exc))
     if only is not None:
-        findings = [f for f in findings if f.path in only or any(f.path.startswith(o.rstrip("/") + "/") for o in only)]
+        findings = [f for f in findings if _within(f.path, only)]
     return Report(sorted(set(masking.mask_findings(root, findings)), key=Finding.sort_key), len(files), corpus, ordered)
+
+
+def run_changed(root: Path, rev: str, only: set[str] | None = None, use_cache: bool = True) -> Report:
+    """`--changed-since REV`: the findings in files changed since the merge base of REV and
+    HEAD, plus every finding the change introduces in files it did not touch (a case citing
+    a procedure the change renamed). The merge base is validated as it was, and a finding in
+    an untouched file is the change's when the base did not have it. In a pull request's
+    workflow HEAD is GitHub's merge of the PR into its base, so this judges the merged result."""
+    from .history import changed_files, merge_base
+    from .snapshot import checkout
+
+    changed = changed_files(root, rev)
+    report = run(root, use_cache=use_cache)
+    with checkout(root, merge_base(root, rev)) as base_root:
+        before = set(run(base_root, use_cache=False).findings)
+    caused = [f for f in report.findings if f.path not in changed and f not in before]
+    report.elsewhere = sorted({f.path for f in caused if f.severity.value == "error"})
+    keep = changed | {f.path for f in caused}
+    if only is not None:
+        keep = {p for p in keep if _within(p, only)}
+    report.findings = [f for f in report.findings if f.path in keep and (f.path in changed or f in caused)]
+    report.elsewhere = [p for p in report.elsewhere if p in keep]
+    return report
+
+
+def _within(path: str, only: set[str]) -> bool:
+    return path in only or any(path.startswith(o.rstrip("/") + "/") for o in only)
 
 
 def validated_corpus(root: Path, consequence: str) -> Corpus:

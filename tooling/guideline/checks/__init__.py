@@ -16,6 +16,7 @@ from ..catalogue import PRIVACY_CATEGORIES, RULES
 from ..findings import Finding
 from ..model import Corpus, Source, Term
 from . import (
+    approvals,
     emphasis,
     glyphs,
     html,
@@ -88,6 +89,7 @@ CHECKS: tuple[Check, ...] = (
     Check("resource-verification", _codes("resource/"), corpus=resources.verification),
     Check("forms", _codes("form/"), corpus=resources.forms),
     Check("pocket-card", frozenset({"ref/unknown-procedure", "ref/unknown-checklist-item"}), corpus=resources.pocket_card),
+    Check("approvals", _codes("review/"), corpus=approvals.check),
 )
 FILE_CHECKS = tuple(c for c in CHECKS if c.file)
 CORPUS_CHECKS = tuple(c for c in CHECKS if c.corpus)

@@ -17,11 +17,11 @@ def run(args: argparse.Namespace) -> int:
     from ..review import WORKING_TREE, as_json, as_markdown, default_base, semantic_diff
 
     base = args.base or default_base(args.root)
-    changes = semantic_diff(args.root, base, args.head)
+    summary = semantic_diff(args.root, base, args.head)
     head = args.head or WORKING_TREE
     if args.format == "json":
-        json.dump(as_json(changes, base, head), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(as_json(summary, base, head), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(as_markdown(args.root, changes, base, head))
+        sys.stdout.write(as_markdown(args.root, summary, base, head))
     return 0

@@ -28,5 +28,5 @@ def run(args: argparse.Namespace) -> int:
               else import_word(args.root, args.file, args.org, args.id))
     if result.written:
         sys.stderr.write(f"已生成：{result.written}\n")
-    REPORTER_BY_NAME[args.format](result.findings, result.files, sys.stdout)
+    REPORTER_BY_NAME[args.format](result.findings, result.files, sys.stdout, [])
     return 0 if result.ok else 1

@@ -45,6 +45,8 @@ def snapshot(root: Path) -> dict[str, float]:
 def render(root: Path, edition: str, out: Path) -> Path | None:
     """Validate and regenerate the pages; None (with findings printed) when content has errors."""
     from ..credits import contributions
+    from ..editions import SITE
+    from ..editions import edition as edition_of
     from ..errors import FindingsError
     from ..history import revision
     from ..render import BuildInfo
@@ -56,7 +58,8 @@ def render(root: Path, edition: str, out: Path) -> Path | None:
     except FindingsError as exc:
         exc.write(sys.stderr)
         return None
-    corpus = corpus.restricted_to_approved() if edition == "published" else corpus
+    # The live preview of the published edition shows what the next release would publish.
+    corpus = edition_of(corpus, edition, SITE)
     sha, date = revision(root)
     return generate(corpus, BuildInfo(edition, sha, date, contributions(root, corpus)), out)
 

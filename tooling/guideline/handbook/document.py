@@ -17,6 +17,7 @@ from typing import Any
 
 import jinja2
 
+from ..editions import reach_text
 from ..model import Case, Corpus, Procedure
 from ..render import BuildInfo, RenderError
 from ..render.citations import citation_texts, verified_on
@@ -123,6 +124,7 @@ def context(corpus: Corpus, info: BuildInfo, doc: Document) -> dict[str, Any]:
             "org": corpus.org_name(c.org), "period": c.period, "example": c.example,
             "themes": [themes.get(t, t) for t in c.themes],
             "procedures": [proc_ref[r] for r in c.procedures if r in proc_ref],
+            "reach": reach_text(corpus, c) if info.preview else "",
         }
 
     chapters = [{"id": ch.id, "anchor": ch.anchor, "display_number": ch.display_number, "title": ch.title,

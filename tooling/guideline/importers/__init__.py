@@ -34,9 +34,9 @@ def import_issue(root: Path, source: Path, kind: str | None = None) -> Imported:
     _require_file(source)
     text = source.read_bytes().decode("utf-8", errors="replace")
     sub = submission(text, str(source), load_corpus(root), kind)
-    if sub.findings:
+    if any(f.severity is Severity.ERROR for f in sub.findings):
         return Imported(findings=sub.findings)
-    return _write(root, source, sub.kind, sub.values, sub.body, [])
+    return _write(root, source, sub.kind, sub.values, sub.body, sub.findings)
 
 
 def import_word(root: Path, source: Path, org: str | None, given_id: str | None = None) -> Imported:
@@ -56,8 +56,19 @@ def import_word(root: Path, source: Path, org: str | None, given_id: str | None 
         case = word.convert(source)
     except (RuntimeError, OSError, ValueError) as exc:
         raise GuidelineError(f"无法读取这个 Word 文件（{exc}）。请在 Word 中「另存为」.docx 格式后再试。") from exc
+    where = str(source)
+    if case.pending:  # refused as a whole: see importers/review.py
+        return Imported(findings=[make("import/comment" if p.kind == "批注" else "import/tracked-change", where,
+                                       p.paragraph, 1, paragraph=p.paragraph, kind=p.kind, excerpt=p.excerpt)
+                                  for p in case.pending])
     values = fill.values(root, corpus, org, source, case.title, case.text, given_id)
-    found = [make("import/image-removed", str(source), 1, 1, count=case.images)] if case.images else []
+    if case.authors:
+        values[("authors",)] = case.authors
+    found = [make("import/image-removed", where, 1, 1, count=case.images)] if case.images else []
+    found += [make("import/table-split", where, 1, 1, table=n) for n in case.tables]
+    if case.renamed:
+        found.append(make("import/headings-mapped", where, 1, 1,
+                          headings="、".join(f"「{a}」→「{b}」" for a, b in case.renamed)))
     return _write(root, source, "case", values, "\n" + case.markdown, found)
 
 

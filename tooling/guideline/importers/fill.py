@@ -7,23 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Corpus
+from . import period
 
-_PERIOD = re.compile(r"((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月|[-./](\d{1,2})(?!\d))")
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _SLUG_PART = re.compile(r"[^a-z0-9]+")
-
-
-def period(text: str) -> str | None:
-    """The first year-month in the text (服务时间 first), never a full date."""
-    found = re.search(r"服务(?:时间|期间)[：:\s]*(.{0,20})", text)
-    for scope in ([found.group(1)] if found else []) + [text]:
-        m = _PERIOD.search(scope)
-        if m and 1 <= int(m.group(2) or m.group(3)) <= 12:
-            return f"{m.group(1)}-{int(m.group(2) or m.group(3)):02d}"
-        y = _YEAR.search(scope)
-        if y:
-            return y.group(1)
-    return None
 
 
 def themes(text: str, corpus: Corpus) -> list[str]:
@@ -46,10 +32,10 @@ def case_id(root: Path, org: str, source: Path, when: str | None) -> str:
 
 def values(root: Path, corpus: Corpus, org: str, source: Path, title: str, text: str,
            given_id: str | None) -> dict[tuple[str, ...], Any]:
-    when = period(text)
+    when = period.find(text)
     out: dict[tuple[str, ...], Any] = {("org",): org, ("id",): given_id or case_id(root, org, source, when)}
     if title:
-        out[("title",)] = title[:40]
+        out[("title",)] = title  # a title too long is a schema finding, never cut
     if when:
         out[("period",)] = when
     for key, found in ((("themes",), themes(text, corpus)), (("procedures",), procedures(text, corpus))):

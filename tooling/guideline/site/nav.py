@@ -49,6 +49,7 @@ def build_nav(corpus: Corpus) -> list[NavItem]:
         {"主题索引": themes},
         {"术语表": at.GLOSSARY},
         {"共建伙伴": at.PARTNERS},
+        {"修订记录": at.CHANGELOG},
     ]
 
 

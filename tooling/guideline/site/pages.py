@@ -14,6 +14,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from ..editions import reach_text
 from ..model import Case, Corpus, Form, Procedure
 from ..render import BuildInfo
 from ..render.citations import verified_on
@@ -60,6 +61,7 @@ class Pages:
             statuses=corpus.settings.statuses, risk_levels=corpus.settings.risk_levels,
             procedures=self.procedures, org_name=self.org_name, procedure_page=self.procedure_page,
             cases_by_org=self.cases_by_org(), emergency=self.emergency(),
+            reach=lambda case: reach_text(corpus, case),
             theme_case_counts={t: sum(t in x.themes for x in corpus.cases.values()) for t in corpus.settings.themes},
             **self.carried(),
         )
@@ -164,4 +166,5 @@ class Pages:
                 pages.append(self.render("form.md.j2", at.form_page(f), f=f, citing=self.citing(f)))
         if any(o.referral for o in c.organisations.values()):
             pages.append(self.render("referrals.md.j2", at.REFERRALS))
+        pages.append(self.render("changelog.md.j2", at.CHANGELOG))
         return pages
