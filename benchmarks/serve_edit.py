@@ -86,6 +86,16 @@ def page_url(corpus: Path, port: int, marker: str) -> str:
     raise LookupError(marker)
 
 
+def paragraph_end(text: str) -> int:
+    """Offset of the end of the first line of plain prose in a case's body (not a heading, list or table)."""
+    offset = text.index("\n---\n", 4) + 5
+    for line in text[offset:].split("\n"):
+        if line.strip() and line.lstrip()[0] not in "#-*|>0123456789":
+            return offset + len(line)
+        offset += len(line) + 1
+    raise LookupError("no prose line")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cases", type=int, default=1000)
@@ -109,8 +119,7 @@ def main() -> int:
             title = re.search(r"^title: *(.+)$", text, re.M)
             assert title, case
             url = page_url(corpus, args.port, title.group(1).strip().strip("'\""))
-            body_start = text.index("\n---\n", 4) + 5
-            paragraph = text.index("\n\n", body_start) + 2  # the body's first paragraph after its heading
+            paragraph = paragraph_end(text)
             walls, cpus = [], []
             for n in range(args.edits):
                 marker = f"编辑标记{n}号"
