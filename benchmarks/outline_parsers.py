@@ -45,7 +45,6 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=20)
     args = ap.parse_args()
     texts = bodies()
-    full = markdown.parser()
     trimmed = MarkdownIt("commonmark").use(gfm_plugin).disable(["inline", "footnote_tail", "text_join"])
     fast = markdown._fast()
     print(f"{len(texts)} shipped bodies, {sum(map(len, texts)) // len(texts)} characters on average; "
