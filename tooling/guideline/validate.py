@@ -38,9 +38,10 @@ class Report:
 class Cache:
     """Per-file results keyed by path, content hash and context digest."""
 
-    def __init__(self, root: Path, enabled: bool) -> None:
+    def __init__(self, root: Path, enabled: bool, read_only: bool = False) -> None:
         self.file = root / CACHE_FILE
         self.enabled = enabled
+        self.read_only = read_only
         self.entries: dict[str, tuple[str, FileResult]] = {}
         self.dirty = False
         if enabled and self.file.is_file():
@@ -62,7 +63,7 @@ class Cache:
             self.dirty = True
 
     def save(self, keep: set[str]) -> None:
-        if not (self.enabled and (self.dirty or set(self.entries) - keep)):
+        if self.read_only or not (self.enabled and (self.dirty or set(self.entries) - keep)):
             return
         self.file.parent.mkdir(exist_ok=True)
         entries = {p: e for p, e in self.entries.items() if p in keep}
@@ -152,11 +153,13 @@ def load_context(root: Path) -> Context:
     return Context(terms=terms, allowlist=privacy.load_allowlist(root), digest=digest.hexdigest())
 
 
-def run(root: Path, only: set[str] | None = None, use_cache: bool = True) -> Report:
-    """Validate the corpus at root; `only` restricts the reported findings to those paths."""
+def run(root: Path, only: set[str] | None = None, use_cache: bool = True, cache_of: Path | None = None) -> Report:
+    """Validate the corpus at root; `only` restricts the reported findings to those paths.
+    `cache_of`: read per-file results from that working tree's cache and leave it as it is
+    (a past revision shares most files, and so their results, with the working tree)."""
     files, findings = discover(root)
     context = load_context(root)
-    cache = Cache(root, use_cache)
+    cache = Cache(cache_of or root, use_cache, read_only=cache_of is not None)
     results: dict[str, FileResult] = {}
     todo: list[Task] = []
     for where in files:
@@ -201,8 +204,9 @@ def run_changed(root: Path, rev: str, only: set[str] | None = None, use_cache: b
 
     changed = changed_files(root, rev)
     report = run(root, use_cache=use_cache)
-    with checkout(root, merge_base(root, rev)) as base_root:
-        before = set(run(base_root, use_cache=False).findings)
+    with checkout(root, merge_base(root, rev), changed) as base_root:
+        # Files the change did not touch have the same bytes, and so the same cache key, there.
+        before = set(run(base_root, use_cache=use_cache, cache_of=root).findings)
     caused = [f for f in report.findings if f.path not in changed and f not in before]
     report.elsewhere = sorted({f.path for f in caused if f.severity.value == "error"})
     keep = changed | {f.path for f in caused}

@@ -1,9 +1,11 @@
 """guideline serve [--port N] [--edition preview|published]: live preview of the site.
 
 The sources are validated and rendered into .cache/serve/ (docs and a derived
-mkdocs.yml); `mkdocs serve` watches that tree. When a source file changes, the
-pages are rendered again and only changed pages are rewritten, so the browser
-reloads. Content with errors is reported and the last good pages stay up.
+mkdocs.yml); `mkdocs serve --dirty` watches that tree. When a source file changes, the
+pages are rendered again (bodies that did not change come from memory) and only changed
+pages are rewritten, so MkDocs rebuilds just those and the browser reloads. When the
+navigation changes (a title, a new or removed file), every page shows it: MkDocs is
+restarted for a full build. Content with errors is reported and the last good pages stay up.
 """
 
 from __future__ import annotations
@@ -62,6 +64,14 @@ def render(root: Path, edition: str, out: Path) -> Path | None:
     return generate(corpus, BuildInfo(edition, sha, date, contributions(root, corpus)), out)
 
 
+def mkdocs_serve(config: Path, port: int) -> subprocess.Popen[bytes]:
+    # --dirty: a rebuild renders only the pages whose Markdown is newer than their HTML
+    # (Material's search keeps the other pages' entries across such rebuilds).
+    return subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-q", "-f", str(config),
+                             "-a", f"127.0.0.1:{port}", "--livereload", "--dirty"],
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
 def run(args: argparse.Namespace) -> int:
     root: Path = args.root
     out = root / ".cache" / "serve"
@@ -69,18 +79,24 @@ def run(args: argparse.Namespace) -> int:
     if config is None:
         return 1
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # so that the finally below stops the server
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-q", "-f", str(config),
-                               "-a", f"127.0.0.1:{args.port}", "--livereload"],
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    server = mkdocs_serve(config, args.port)
     sys.stderr.write(f"预览地址：http://127.0.0.1:{args.port}/ （按 Ctrl+C 停止）\n")
     seen = snapshot(root)
+    settings = config.read_bytes()
     try:
         while server.poll() is None:
-            time.sleep(1)
+            time.sleep(0.2)
             now = snapshot(root)
             if now != seen:
                 seen = now
                 if render(root, args.edition, out) is not None:
+                    if config.read_bytes() != settings:
+                        # The navigation (in mkdocs.yml) is on every page: a dirty rebuild would
+                        # leave the unchanged pages with the old one, so build everything afresh.
+                        settings = config.read_bytes()
+                        server.terminate()
+                        server.wait()
+                        server = mkdocs_serve(config, args.port)
                     sys.stderr.write("页面已更新。\n")
     finally:
         server.terminate()

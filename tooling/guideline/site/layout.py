@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Case, Chapter, Corpus, Form, Procedure, ident
 from ..model import note_anchor as note_anchor  # templates link to notes as at.note_anchor
@@ -70,8 +71,13 @@ def html(page: str) -> str:
 
 def relative(from_page: str, to_page: str, anchor: str = "") -> str:
     """A link from one generated page to another, as MkDocs would write it (.md, relative)."""
-    rel = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-    return rel + (f"#{anchor}" if anchor else "")
+    return _relpath(to_page, posixpath.dirname(from_page) or ".") + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=65536)
+def _relpath(path: str, start: str) -> str:
+    # Thousands of pages link to the same few (org, theme, procedure pages): relpath is most of a re-render.
+    return posixpath.relpath(path, start)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,13 @@ TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "site"
 _NO_CARD = {"title": "随身卡", "rules": []}
 """A card with numbers only, when no guideline/pocket-card.yaml chooses rules."""
 
+# Rendered bodies, kept between the renders of one `guideline serve` process: a saved file
+# re-renders only the bodies that changed (most of a page's cost). A body's Markdown depends
+# only on its text, its source path, the page, the heading shift and the targets of links
+# (pages, anchors, cited records' texts), so the memo is emptied whenever those change.
+_bodies: dict[tuple[str, str, str, int], str] = {}
+_bodies_targets: dict[str, at.Target] = {}
+
 
 @dataclass(frozen=True)
 class Page:
@@ -44,6 +51,10 @@ class Pages:
         self.corpus = corpus
         self.info = info
         self.targets = at.source_targets(corpus)
+        global _bodies_targets
+        if self.targets != _bodies_targets:
+            _bodies.clear()
+            _bodies_targets = self.targets
         self.procedures = corpus.ordered_procedures()
         self.env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, undefined=StrictUndefined,
                                keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
@@ -109,7 +120,10 @@ class Pages:
         return [p for p in self.procedures if cites(p)]
 
     def body(self, markdown: str, source_path: str, page: str, shift: int = 0) -> str:
-        return body_markdown(without_controls(markdown), source_path, page, self.targets, shift)
+        key = (markdown, source_path, page, shift)
+        if key not in _bodies:
+            _bodies[key] = body_markdown(without_controls(markdown), source_path, page, self.targets, shift)
+        return _bodies[key]
 
     # --- pages ----------------------------------------------------------------
     def render(self, template: str, path: str, title: str | None = None, **context: Any) -> Page:
