@@ -321,10 +321,11 @@ class PracticeNote(Item):
 
     @classmethod
     def from_source(cls, source: Source) -> PracticeNote:
-        d, w = source.data, source.where
-        note = cls(*cls._common(source, f"{w.org}/{w.stem}"), procedure=_str(d, "procedure"), org=_str(d, "org"))
-        note.id = f"{note.org}/{note.procedure}"
-        return note
+        d = source.data
+        org, procedure = _str(d, "org"), _str(d, "procedure")
+        # A note has no id field: it is the organisation's note on one procedure.
+        return cls(source, f"{org}/{procedure}", _str(d, "title"), _str(d, "status", cls.DEFAULT_STATUS),
+                   procedure=procedure, org=org)
 
     def register(self, corpus: Corpus) -> None:
         corpus.notes.append(self)

@@ -1,14 +1,15 @@
-"""What the site and handbook renderers share: build metadata, errors, callouts.
+"""What the site and handbook renderers share: build metadata, errors, callout titles,
+the guard against control characters.
 
 Contributors write one callout syntax, GitHub's alerts (``> [!WARNING]``), which
-GitHub's preview shows; each renderer converts it for its own engine.
+GitHub's preview shows; the parser (`source.markdown`) reads them and each renderer
+gives them its own form with the Chinese titles below.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,10 +29,6 @@ def without_controls(text: str) -> str:
     """Text with control characters removed, before any renderer parses it. `validate` refuses
     them (encoding/control-char); this is each renderer's own guard."""
     return _CONTROLS.sub("", text)
-
-
-_CALLOUT_START = re.compile(r"^ {0,3}> ?\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(.*)$")
-_QUOTE_LINE = re.compile(r"^ {0,3}>( ?)(.*)$")
 
 
 class WarningCollector(logging.Handler):
@@ -61,24 +58,3 @@ class BuildInfo:
     @property
     def preview(self) -> bool:
         return self.edition == "preview"
-
-
-def convert_callouts(markdown: str, render: Callable[[str, str, str], str]) -> str:
-    """Replace each GitHub alert block with render(kind, chinese_title, inner_markdown)."""
-    lines = markdown.split("\n")
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        m = _CALLOUT_START.match(lines[i])
-        if not m:
-            out.append(lines[i])
-            i += 1
-            continue
-        kind, custom = m.group(1), m.group(2).strip()
-        inner: list[str] = []
-        i += 1
-        while i < len(lines) and (q := _QUOTE_LINE.match(lines[i])):
-            inner.append(q.group(2))
-            i += 1
-        out.append(render(kind, custom or CALLOUT_TITLES[kind], "\n".join(inner).strip("\n")))
-    return "\n".join(out)

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Corpus
-from . import layout as at
 
 INDEX = Path("search") / "search_index.json"
 SCRIPT = Path("search") / "search_index.js"
@@ -149,10 +148,3 @@ def rewrite(corpus: Corpus, site: Path) -> Vocabulary:
     (site / INDEX).write_text(text, encoding="utf-8")
     (site / SCRIPT).write_text(f"var __index = {text}", encoding="utf-8")
     return vocab
-
-
-def page_text(site: Path, page: str) -> str:
-    """Everything the index holds for one page (its article and its sections)."""
-    index = json.loads((site / INDEX).read_text(encoding="utf-8"))
-    target = at.html(page)
-    return " ".join(f"{d['title']} {d['text']}".lower() for d in index["docs"] if d["location"].split("#")[0] == target)
