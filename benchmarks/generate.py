@@ -63,13 +63,19 @@ def synthetic_case(rng: random.Random, n: int, orgs: list[str], themes: list[str
 
 
 def real_copies(dest: Path, count: int) -> int:
-    """Copies of the shipped cases, round robin, each under a new id in its organisation's folder."""
+    """Copies of the shipped cases, round robin, each under a new id in its organisation's folder
+    with a numbered title and a numbered closing sentence."""
     originals = sorted((dest / "cases").glob("*/*.md"))
     for n in range(count):
         src = originals[n % len(originals)]
         new_id = f"{src.stem}-copy-{n // len(originals) + 1:04d}"
         text = src.read_text(encoding="utf-8")
         text = re.sub(r"^id: .*$", f"id: {new_id}", text, count=1, flags=re.M)
+        # Each copy has its own title and body text, as real cases do: nothing may be measured
+        # faster because a copy's text was seen before (a memo keyed by text would flatter it).
+        copy = n // len(originals) + 1
+        text = re.sub(r"^title: (.*)$", rf"title: \1（副本 {copy:04d}）", text, count=1, flags=re.M)
+        text = text.rstrip("\n") + f"\n\n本文为性能测试副本，编号 {copy:04d}。\n"
         (src.parent / f"{new_id}.md").write_text(text, encoding="utf-8")
     return len(originals)
 
