@@ -111,10 +111,17 @@ def assemble(doc: Document) -> str:
     return json.dumps(safe(tree), ensure_ascii=False)
 
 
+_LEAVES = frozenset(("Str", "Space", "SoftBreak", "LineBreak"))
+"""Inlines with nothing inside them to look at: most of the tree, skipped at once."""
+
+
 def _ids(node: object, found: set[str]) -> set[str]:
     if isinstance(node, dict):
-        if node.get("t") in ("Header", "Div", "Span") and isinstance(node.get("c"), list):
-            attr = node["c"][1] if node["t"] == "Header" else node["c"][0]
+        t = node.get("t")
+        if t in _LEAVES:
+            return found
+        if t in ("Header", "Div", "Span") and isinstance(node.get("c"), list):
+            attr = node["c"][1] if t == "Header" else node["c"][0]
             if attr[0]:
                 found.add(attr[0])
         _ids(node.get("c"), found)
@@ -134,6 +141,9 @@ def safe(tree: Json) -> Json:
         if isinstance(node, list):
             out: list[object] = []
             for x in node:
+                if isinstance(x, dict) and x.get("t") in _LEAVES:
+                    out.append(x)
+                    continue
                 if isinstance(x, dict) and x.get("t") in ("RawBlock", "RawInline"):
                     continue
                 if isinstance(x, dict) and x.get("t") == "Image":
@@ -149,8 +159,8 @@ def safe(tree: Json) -> Json:
                         x["c"][2][0] = "#" + item
                 out.append(clean(x))
             return out
-        if isinstance(node, dict):
-            return {k: clean(v) if k == "c" else v for k, v in node.items()}
+        if isinstance(node, dict) and "c" in node:
+            node["c"] = clean(node["c"])  # in place: the tree is this function's to change
         return node
 
     tree["blocks"] = clean(tree["blocks"])
