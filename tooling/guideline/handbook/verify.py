@@ -70,17 +70,22 @@ def pdf_missing_titles(pdf: Path, titles: list[str]) -> list[str]:
     """
     import pypdfium2
 
+    visible = {_INVISIBLE.sub("", t) for t in titles}
     document = pypdfium2.PdfDocument(pdf)
     try:
         marked = sorted({index for mark in document.get_toc() if mark.level <= 1
                          if (dest := mark.get_dest()) is not None and (index := dest.get_index()) is not None})
         # Apart: no title may seem present by joining the end of one page to the start of another.
-        missing = missing_titles(_pages_text(document, marked, "\0"), titles)
+        missing = set(missing_titles(_pages_text(document, marked, "\0"), sorted(visible)))
         if missing:  # as pdftotext would: every page, in order, a title may run on to the next
-            missing = missing_titles(_pages_text(document, range(len(document)), "\n"), missing)
-        return missing
+            missing = set(missing_titles(_pages_text(document, range(len(document)), "\n"), sorted(missing)))
     finally:
         document.close()
+    return [t for t in titles if _INVISIBLE.sub("", t) in missing]
+
+
+# Invisible format characters: PDFium's text leaves them out (Typst writes U+2060 word joiners).
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 
 
 def _pages_text(document: pypdfium2.PdfDocument, pages: Iterable[int], between: str) -> str:
@@ -91,4 +96,4 @@ def _pages_text(document: pypdfium2.PdfDocument, pages: Iterable[int], between: 
         parts.append(text.get_text_range())
         text.close()
         page.close()
-    return between.join(parts)
+    return _INVISIBLE.sub("", between.join(parts))
