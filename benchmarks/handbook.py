@@ -28,6 +28,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -39,7 +40,7 @@ def pages(pdf: Path) -> int:
     return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
 
 
-def measure(root: Path, out: Path) -> dict[str, float]:
+def measure(root: Path, out: Path) -> dict[str, Any]:
     """One build in this process: load and validate, then render the handbook."""
     from guideline import validate
     from guideline.credits import contributions
@@ -66,7 +67,7 @@ def measure(root: Path, out: Path) -> dict[str, float]:
             "rss_mib": me.ru_maxrss / 1024}
 
 
-def pdf_only(document: Path, work: Path, date: str) -> dict[str, float]:
+def pdf_only(document: Path, work: Path, date: str) -> dict[str, Any]:
     """The PDF alone (pandoc -> Typst -> typst), to set beside xelatex."""
     from guideline.handbook import typeset
 
@@ -78,7 +79,7 @@ def pdf_only(document: Path, work: Path, date: str) -> dict[str, float]:
     return {"render_s": seconds, "pages": pages(work / "handbook.pdf")}
 
 
-def xelatex(document: Path, out: Path) -> dict[str, float]:
+def xelatex(document: Path, out: Path) -> dict[str, Any]:
     """The same document (pandoc JSON) through pandoc's LaTeX writer and xelatex (same Lua filter)."""
     import pypandoc
 
@@ -125,7 +126,7 @@ def _hwm_kib(pid: int) -> int:
     return 0
 
 
-def child(root: Path, out: Path, tooling: Path | None = None) -> dict[str, float]:
+def child(root: Path, out: Path, tooling: Path | None = None) -> dict[str, Any]:
     """A build in a fresh process, with the peak of each of its children sampled from /proc."""
     env = dict(os.environ)
     if tooling is not None:
@@ -152,13 +153,14 @@ def child(root: Path, out: Path, tooling: Path | None = None) -> dict[str, float
         raise SystemExit(stderr)
     result = dict(json.loads(stdout.splitlines()[-1]))
     kids = sorted((kib / 1024 for name, kib in peaks.values() if name == "pandoc"), reverse=True)
-    result["pandoc_peaks_mib"] = [round(k) for k in kids]  # type: ignore[assignment]
+    result["pandoc_peaks_mib"] = [round(k) for k in kids]
     result["pages"] = pages(out / "handbook.pdf")
     return result
 
 
 def baseline_tooling(ref: str, dest: Path) -> Path:
     """The tooling/ folder of a git revision, for PYTHONPATH."""
+    dest.mkdir(parents=True, exist_ok=True)
     archive = subprocess.run(["git", "-C", str(REPO), "archive", ref, "tooling"], capture_output=True, check=True).stdout
     subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
     return dest / "tooling"
@@ -181,7 +183,7 @@ def main() -> int:
         print(json.dumps(measure(*args.measure)))
         return 0
     tmp = Path(tempfile.mkdtemp(prefix="bench-handbook-"))
-    rows: list[tuple[str, dict[str, float]]] = []
+    rows: list[tuple[str, dict[str, Any]]] = []
     try:
         code: list[tuple[str, Path | None]] = [("this tree", None)]
         if args.baseline:
@@ -194,7 +196,7 @@ def main() -> int:
                 for name, tooling in code:
                     before = load()
                     result = child(corpus, tmp / f"out-{n}", tooling)
-                    result["load"] = f"{before} → {load()}"  # type: ignore[assignment]
+                    result["load"] = f"{before} → {load()}"
                     rows.append((f"{label}, {name}" + (f" (round {r + 1})" if args.rounds > 1 else ""), result))
                     print(rows[-1], file=sys.stderr)
             if args.xelatex and shutil.which("xelatex"):
@@ -230,14 +232,14 @@ def _info(root: Path):  # type: ignore[no-untyped-def]
     return BuildInfo("preview", sha, date, contributions(root, _corpus(root)))
 
 
-def report(rows: list[tuple[str, dict[str, float]]]) -> str:
+def report(rows: list[tuple[str, dict[str, Any]]]) -> str:
     lines = ["| corpus, code | procedures | cases | pages | build wall (s) | CPU: Python + pandoc (s) "
              "| peak RSS: Python with Typst (MiB) | peak RSS: each pandoc (MiB) | load average before → after |",
              "|---|---|---|---|---|---|---|---|---|"]
     for label, r in rows:
         rss = f"{r['rss_mib']:.0f}" if "rss_mib" in r else "–"
         cpu = f"{r['python_cpu_s']:.1f} + {r['children_cpu_s']:.1f}" if "python_cpu_s" in r else "–"
-        kids = ", ".join(str(k) for k in r.get("pandoc_peaks_mib", [])) or "–"  # type: ignore[attr-defined]
+        kids = ", ".join(str(k) for k in r.get("pandoc_peaks_mib", [])) or "–"
         size = f"{r.get('procedures', '–')} | {r.get('cases', '–')}"
         lines.append(f"| {label} | {size} | {r['pages']:.0f} | {r['render_s']:.1f} | {cpu} | {rss} | {kids} | {r.get('load', '–')} |")
     machine = f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}"
