@@ -159,9 +159,10 @@ def child(root: Path, out: Path, tooling: Path | None = None) -> dict[str, Any]:
 
 
 def baseline_tooling(ref: str, dest: Path) -> Path:
-    """The tooling/ folder of a git revision, for PYTHONPATH."""
+    """The tooling/ folder of a git revision (in a copy of the whole tree: the toolkit finds its
+    own files beside it), for PYTHONPATH."""
     dest.mkdir(parents=True, exist_ok=True)
-    archive = subprocess.run(["git", "-C", str(REPO), "archive", ref, "tooling"], capture_output=True, check=True).stdout
+    archive = subprocess.run(["git", "-C", str(REPO), "archive", ref], capture_output=True, check=True).stdout
     subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
     return dest / "tooling"
 
