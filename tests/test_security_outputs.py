@@ -45,6 +45,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from lxml import html as lxml_html
 from playwright import sync_api
 
 from conftest import FIXTURE, run_cli, write
@@ -420,6 +421,19 @@ def test_titles_stay_text_in_the_title_element(vectors: Outputs) -> None:
     title = re.search(r"<title>(.*?)</title>", head, re.S)
     assert title and "<" not in title.group(1)
     assert "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in title.group(1)
+
+
+def test_footer_labels_hold_titles_escaped_once(vectors: Outputs) -> None:
+    """The previous/next links' aria-labels say what the links show: a screen reader reads
+    the title, not "&lt;" (the theme escaped the already escaped title a second time)."""
+    compared = 0
+    for page in vectors.site.rglob("*.html"):
+        for link in lxml_html.parse(str(page)).xpath('//a[contains(@class, "md-footer__link")]'):
+            direction = " ".join(link.xpath('.//span[@class="md-footer__direction"]')[0].text_content().split())
+            title = " ".join(link.xpath('.//div[@class="md-ellipsis"]')[0].text_content().split())
+            assert " ".join(link.get("aria-label").split()) == f"{direction}: {title}", page
+            compared += "<script>" in title
+    assert compared  # a carrier's title next to some page
 
 
 def test_site_search_index_holds_titles_escaped_once(vectors: Outputs) -> None:
