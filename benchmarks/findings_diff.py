@@ -227,6 +227,9 @@ def worker(mutations: int, generated: Path | None) -> dict[str, Any]:
         assert where is not None
         result = v.analyse(where, data, context)
         out[label] = _rows(result.findings)
+        if result.source is not None:  # what the corpus checks (links, anchors) read of a body
+            o = result.source.outline
+            out[f"outline {label}"] = [o.headings, o.links, o.link_texts, o.images, o.html, o.fences]
         if result.source is not None and label.startswith("mutation"):
             strings.append(result.source.body)
     strings += privacy_texts()

@@ -185,6 +185,14 @@ _WECHAT_LETTERS = ("w", "W", "v", "V")  # every keyword has one; no other charac
 
 _Patterns = list[tuple[tuple[str, ...], bool, re.Pattern[str]]]
 
+# Something every detector needs, in one scan: an ASCII digit (every number, date and plate,
+# digit-led addresses), 号 (record numbers, 号楼/号院), 单元, 村/庄/屯 (rural addresses written
+# in Chinese numerals), @ (e-mail), a WeChat keyword, a residence word (住, 地址, 搬, 老家在), or
+# a role or kinship word (names). Text without any of them has no hit, so `detect` stops there:
+# most front-matter strings (keys, vocabulary values, short titles) are such text.
+_ANY_NEED = re.compile(r"[0-9@号住搬村庄屯]|单元|地址|老家在|微信|(?i:wechat|weixin|vx|wx)|"
+                       + privacy_names.ROLES + "|" + privacy_names.KIN)
+
 # Emergency and public service numbers are never personal.
 _PUBLIC = re.compile(r"(?:110|119|120|122|1[0-9]{4}|95[0-9]{3,4}|96[0-9]{3}|[48]00[0-9]{7})")
 
@@ -211,9 +219,16 @@ class _Intervals:
         return True
 
 
+def maybe_personal(text: str) -> bool:
+    """False when `detect` certainly finds nothing in text (with or without exact dates)."""
+    return _ANY_NEED.search(normalise(text)) is not None
+
+
 def detect(text: str, exact_dates: bool = False) -> list[Hit]:
     """Every identifier in text (already normalised or not), earliest and longest first, no overlaps."""
     t = normalise(text)
+    if not _ANY_NEED.search(t):
+        return []
     found: list[Hit] = []
     taken = _Intervals()
     safe_done = False

@@ -86,6 +86,6 @@ def check(source: Source, context: Context) -> Iterator[Finding]:
         for offset, u in occurrences(wording(title), g):
             yield _finding(source, line, (start + 1 if start >= 0 else col) + offset, u)
     if source.body:
-        text = wording(source.body)
+        text = source.wording
         for offset, u in occurrences(text, g):
             yield _finding(source, *position(text, source.body_line, offset), u)

@@ -233,14 +233,23 @@ def outline(body: str, body_line: int) -> Outline:
     return out
 
 
+# Blocks whose descendants are inlines only. A link, image, autolink or raw HTML inside one
+# needs a "[" or a "<" in its source, so one without either is not walked into.
+_INLINE_BLOCKS = frozenset({"paragraph", "heading", "lheading", "table"})
+
+
 def _visit(node: Node, block_end: int, places: _Places, out: Outline) -> None:
+    data = places.data
     for child in node.children:
         name = child.name
         span = child.srcmap or (0, 0)  # only footnote containers and task boxes have none
-        if name in ("heading", "lheading"):
-            out.headings.append((child.meta["level"], _plain(child).strip(), places.at(span[0])[0]))
+        if name in _INLINE_BLOCKS:
+            if name in ("heading", "lheading"):
+                out.headings.append((child.meta["level"], _plain(child).strip(), places.at(span[0])[0]))
+            if data.find(b"[", span[0], span[1]) < 0 and data.find(b"<", span[0], span[1]) < 0:
+                continue
         elif name in ("link", "autolink"):
-            out.links.append((child.meta.get("url", ""), *places.at(_destination(places.data, child))))
+            out.links.append((child.meta.get("url", ""), *places.at(_destination(data, child))))
             out.link_texts.append(_content(child))
         elif name == "image":
             out.images.append((child.meta.get("url", ""), *places.at(span[0])))
@@ -250,12 +259,16 @@ def _visit(node: Node, block_end: int, places: _Places, out: Outline) -> None:
             out.html.append((child.meta["content"], *places.at(span[0])))
         elif name == "fence":
             out.fences.append((child.meta.get("info", "").strip(), places.at(span[0])[0]))
-        elif name == "text" and "<!--" in child.meta.get("content", ""):
-            at = places.data.find(b"<!--", span[0], span[1])
-            m = _COMMENT.match(places.data, at, block_end) if at >= 0 else None
-            if m:
-                out.html.append((m.group().decode("utf-8", "replace"), *places.at(at)))
-        if name == "code_inline" or not child.children:
+        elif name == "text":
+            if "<!--" in child.meta.get("content", ""):
+                at = data.find(b"<!--", span[0], span[1])
+                m = _COMMENT.match(data, at, block_end) if at >= 0 else None
+                if m:
+                    out.html.append((m.group().decode("utf-8", "replace"), *places.at(at)))
+            continue  # a leaf
+        elif name == "code_inline":
             continue
-        _visit(child, span[1] if span[1] and name not in ("link", "image", "em", "strong", "s") else block_end,
-               places, out)
+        kids = child.children
+        if kids:
+            _visit(child, span[1] if span[1] and name not in ("link", "image", "em", "strong", "s") else block_end,
+                   places, out)
