@@ -90,9 +90,10 @@ def check(source: Source, context: Context) -> Iterator[Finding]:
     # Every string is looked at, slug-shaped ones too: 139-1234-5678 and 110105194503121236 fit a slug.
     front: LineIndex | None = None  # line starts, positions: only once there is a hit
     title_mark = source.marks.at(("title",)) if "title" in source.data else None
-    for path, is_key, text in _strings(source.data, ()):
-        if not maybe_personal(text):  # most keys and values: no position to look up, no detector to run
-            continue
+    strings = list(_strings(source.data, ()))
+    # Most keys and values hold nothing any detector needs: no position to look up, no detector to run.
+    for i in maybe_personal([text for _, _, text in strings]):
+        path, is_key, text = strings[i]
         line, col = source.marks.key(path) if is_key else source.marks.at(path)
         for hit in detect(text, exact_dates=is_case and (line, col) == title_mark):
             if not (context.allowlist and value_hash(hit.value) in context.allowlist):
