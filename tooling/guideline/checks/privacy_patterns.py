@@ -188,24 +188,14 @@ _WECHAT_LETTERS = ("w", "W", "v", "V")  # every keyword has one; no other charac
 
 _Patterns = list[tuple[tuple[str, ...], bool, re.Pattern[str]]]
 
-def _alternation(words: set[str]) -> str:
-    """Literal words as one regex, grouped by first character (the engine tries a group once)."""
-    minimal = {w for w in words if not any(o != w and o in w for o in words)}  # 老伴 covers 老伴儿
-    groups: dict[str, list[str]] = {}
-    for w in sorted(minimal):
-        groups.setdefault(w[0], []).append(re.escape(w[1:]))
-    return "|".join(re.escape(c) + (f"(?:{'|'.join(sorted(rest, key=len, reverse=True))})" if rest != [""] else "")
-                    for c, rest in groups.items())
-
-
 # Something every detector needs, in one scan: an ASCII digit (every number, date and plate,
 # digit-led addresses), 号 (record numbers, 号楼/号院), 单元, 村/庄/屯 (rural addresses written
 # in Chinese numerals), @ (e-mail), a WeChat keyword in any case, a residence word (住, 地址, 搬,
-# 老家在), or a role or kinship word (names). Text without any of them has no hit, so `detect`
-# stops there: most front-matter strings (keys, vocabulary values, short titles) are such text.
-_NAME_WORDS = {re.sub(r".\?$", "", w) for w in (privacy_names.ROLES + "|" + privacy_names.KIN).split("|")}
-_ANY_NEED = re.compile("[0-9@号住搬村庄屯]|" + _alternation(_NAME_WORDS | {"单元", "地址", "老家在", "微信"})
-                       + "|[wW](?:[eE](?:[cC][hH][aA][tT]|[iI][xX][iI][nN])|[xX])|[vV][xX]")
+# 老家在), or a surname next to a role or kinship word (privacy_names.NEED). Text without any of
+# them has no hit, so `detect` stops there: most front-matter strings (keys, vocabulary values,
+# titles) are such text.
+_ANY_NEED = re.compile("[0-9@号住搬村庄屯]|单元|地址|老家在|微信"
+                       "|[wW](?:[eE](?:[cC][hH][aA][tT]|[iI][xX][iI][nN])|[xX])|[vV][xX]|" + privacy_names.NEED)
 
 # Emergency and public service numbers are never personal.
 _PUBLIC = re.compile(r"(?:110|119|120|122|1[0-9]{4}|95[0-9]{3,4}|96[0-9]{3}|[48]00[0-9]{7})")
