@@ -13,8 +13,8 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from itertools import accumulate
 from dataclasses import dataclass
+from itertools import accumulate
 
 from . import privacy_names
 

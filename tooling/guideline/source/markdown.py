@@ -16,18 +16,23 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 import markdown_it_pyrs
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
 from markdown_it_pyrs import Node
-from mdit_py_plugins.gfm import gfm_plugin
+
+if TYPE_CHECKING:  # markdown-it-py is imported by the renderers' first parse: validation never needs it
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
     """The one parser of contributors' bodies (and the site's renderer, footnotes written as GitHub writes them)."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.gfm import gfm_plugin
+
     md = MarkdownIt("commonmark").use(gfm_plugin)
     md.add_render_rule("footnote_caption", lambda self, tokens, idx, options, env: str(tokens[idx].meta["id"] + 1))
     md.add_render_rule("footnote_block_open", lambda self, tokens, idx, options, env:
