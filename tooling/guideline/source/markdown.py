@@ -251,7 +251,7 @@ def _visit(node: Node, block_end: int, places: _Places, out: Outline) -> None:
         if name in _INLINE_BLOCKS:
             if name in ("heading", "lheading"):
                 out.headings.append((child.meta["level"], _plain(child).strip(), places.at(span[0])[0]))
-            if data.find(b"[", span[0], span[1]) < 0 and data.find(b"<", span[0], span[1]) < 0:
+            if child.srcmap and data.find(b"[", *span) < 0 and data.find(b"<", *span) < 0:
                 continue
         elif name in ("link", "autolink"):
             out.links.append((child.meta.get("url", ""), *places.at(_destination(data, child))))
