@@ -2,11 +2,13 @@
 to a bare process reading the same files and parsing their front matter with PyYAML's C
 loader (benchmarks/bare_parse.py), all measured in the same run.
 
-    python benchmarks/validate_bench.py [--cases 1000] [--mode real|synthetic] [--repeat 5] [--scale 5000]
+    python benchmarks/validate_bench.py [--cases 1000] [--mode real|synthetic] [--repeat 5] [--scale 5000] [--against REV]
 
 Whole-process figures per run: wall time, CPU time (user+sys of the process and the workers
 it forked and waited for) and peak resident memory, from os.wait4. `--scale N` adds a run at
 +N cases and prints how time grows (the exponent b in t ~ files^b between the two sizes).
+`--against REV` also runs REV's code cold (its tooling/ and schemas/ exported by git), in the
+same alternation, for a before/after in one run.
 
 Targets (issue 18): +1,000 real-length cases, cold (--no-cache) <= 3x the floor, warm <= 1.2x;
 +5,000: peak memory <= 500 MB and time growing no faster than linearly.
@@ -54,16 +56,31 @@ def corpus_of(tmp: Path, cases: int, mode: str) -> Path:
     return corpus
 
 
-def bench(corpus: Path, repeat: int) -> dict[str, list[Run]]:
-    guideline = [str(BIN / "guideline"), "--root", str(corpus), "validate", "--format", "json"]
+def export(rev: str, dest: Path) -> Path:
+    """REV's toolkit code, importable from the returned folder."""
+    archive = subprocess.run(["git", "-C", str(HERE.parent), "archive", rev, "tooling/guideline", "schemas"],
+                             check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+    return dest / "tooling"
+
+
+def bench(corpus: Path, repeat: int, against: Path | None = None) -> dict[str, list[Run]]:
+    args = ["--root", str(corpus), "validate", "--format", "json"]
+    guideline = [str(BIN / "guideline"), *args]
     bare = [sys.executable, str(HERE / "bare_parse.py"), str(corpus)]
     measure(bare)  # warm the OS file cache
     measure(guideline)  # fill .cache/
     rows: dict[str, list[Run]] = {"bare": [], "cold": [], "warm": []}
-    for _ in range(repeat):  # alternating, so that load from elsewhere hits all three alike
+    if against is not None:
+        rows["cold before"] = []
+        before = [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(against)!r}); "
+                  "from guideline.cli import main; sys.exit(main())", *args, "--no-cache"]
+    for _ in range(repeat):  # alternating, so that load from elsewhere hits all of them alike
         rows["bare"].append(measure(bare))
         rows["cold"].append(measure([*guideline, "--no-cache"]))
         rows["warm"].append(measure(guideline))
+        if against is not None:
+            rows["cold before"].append(measure(before))
     return rows
 
 
@@ -75,7 +92,7 @@ def report(label: str, rows: dict[str, list[Run]]) -> None:
     bare_wall, bare_cpu = med(rows["bare"], "wall"), med(rows["bare"], "cpu")
     print(f"\n{label} (median of {len(rows['bare'])} alternating runs)")
     print(f"{'run':<22}{'wall s':>9}{'x floor':>9}{'CPU s':>9}{'x floor':>9}{'peak MB':>9}")
-    for name in ("bare", "cold", "warm"):
+    for name in rows:
         wall, cpu, peak = med(rows[name], "wall"), med(rows[name], "cpu"), max(r.peak_mb for r in rows[name])
         print(f"{name:<22}{wall:>9.3f}{wall / bare_wall:>8.2f}x{cpu:>9.3f}{cpu / bare_cpu:>8.2f}x{peak:>9.0f}")
 
@@ -86,11 +103,16 @@ def main() -> int:
     ap.add_argument("--mode", choices=["real", "synthetic"], default="real")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--scale", type=int, default=0, help="also measure at +N cases and print the growth exponent")
+    ap.add_argument("--against", help="a git revision whose code also runs cold, for a before/after")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-validate-"))
     try:
+        against = None
+        if args.against:
+            (tmp / "before").mkdir()
+            against = export(args.against, tmp / "before")
         small = corpus_of(tmp, args.cases, args.mode)
-        rows = bench(small, args.repeat)
+        rows = bench(small, args.repeat, against)
         report(f"+{args.cases} {args.mode} cases ({sum(1 for _ in small.rglob('*.md'))} Markdown files)", rows)
         if args.scale:
             big = corpus_of(tmp, args.scale, args.mode)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..catalogue import PRIVACY_CATEGORIES, RULES
 from ..findings import Finding
@@ -32,6 +33,7 @@ from . import (
     text,
     typography,
 )
+from .terms import Glossary
 
 
 @dataclass
@@ -43,6 +45,11 @@ class Context:
     digest: str = ""
     today: str = field(default_factory=lambda: datetime.date.today().isoformat())
     """The checks' clock (ISO date): corpus checks that age, such as resource verification, read it."""
+
+    @cached_property
+    def glossary(self) -> Glossary:
+        """The glossary's deprecated terms as patterns, built once per run, not once per file."""
+        return terms.glossary(self.terms)
 
 
 FileCheck = Callable[[Source, Context], Iterable[Finding]]
