@@ -24,7 +24,7 @@ _SPACE = re.compile(r"\s+")
 
 
 def _squash(text: str) -> str:
-    # Lines wrap anywhere in Chinese, and pdftotext puts breaks where the lines broke.
+    # Lines wrap anywhere in Chinese, and text read back from a PDF breaks where the lines broke.
     return _SPACE.sub("", text)
 
 
