@@ -15,6 +15,7 @@ from ..render import BuildInfo
 
 FOLDER = "download"
 ARCHIVE = "guideline-offline.zip"
+_COMPRESSED = {".pdf", ".docx", ".epub", ".zip", ".gz", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2"}
 HANDBOOK_FILES = ("handbook.pdf", "handbook.docx", "handbook.epub")
 
 
@@ -31,6 +32,8 @@ def add_downloads(site: Path, info: BuildInfo, handbook: Path | None) -> None:
     with zipfile.ZipFile(folder / ARCHIVE, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for f in files:
             entry = zipfile.ZipInfo("guideline/" + f.relative_to(site).as_posix(), date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
+            # Compressed formats (the handbook files are themselves ZIPs or compressed PDF streams,
+            # fonts and pictures too) gain nothing from deflating again: stored, they cost no CPU.
+            entry.compress_type = zipfile.ZIP_STORED if f.suffix.lower() in _COMPRESSED else zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
             archive.writestr(entry, f.read_bytes())

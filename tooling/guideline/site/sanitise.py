@@ -56,17 +56,21 @@ def _attribute(tag: str, attr: str, value: str) -> str | None:
     return value
 
 
+# Built once: nh3.clean would build the same allowlist again for each of the ~20 fragments a
+# body is rendered in (half the sanitising time of a site build).
+_CLEANER = nh3.Cleaner(
+    tags=TAGS,
+    clean_content_tags={"script", "style"},
+    attributes=ATTRIBUTES,
+    attribute_filter=_attribute,
+    set_tag_attribute_values={"input": {"type": "checkbox", "disabled": ""}},
+    url_schemes=SCHEMES,
+    strip_comments=True,
+    link_rel="noopener noreferrer",
+    filter_style_properties={"text-align"},
+)
+
+
 def sanitise(html: str) -> str:
     """Clean HTML rendered from a contributor's Markdown."""
-    return nh3.clean(
-        html,
-        tags=TAGS,
-        clean_content_tags={"script", "style"},
-        attributes=ATTRIBUTES,
-        attribute_filter=_attribute,
-        set_tag_attribute_values={"input": {"type": "checkbox", "disabled": ""}},
-        url_schemes=SCHEMES,
-        strip_comments=True,
-        link_rel="noopener noreferrer",
-        filter_style_properties={"text-align"},
-    )
+    return _CLEANER.clean(html)

@@ -30,6 +30,8 @@ SCRIPT = Path("search") / "search_index.js"
 SEPARATOR = r'[\s\u200b\-_,:!=\[\]()"`/，。、；：！？（）《》「」“”…·]+'
 _TAG = re.compile(r"<[^>]+>")
 _HAN = re.compile(r"[\u3400-\u9fff]+")
+# A word of the vocabulary: a whole token (between separators) of two or more Han characters.
+_WORD = re.compile(rf"(?:(?<={SEPARATOR[:-1]})|^)[\u3400-\u9fff]{{2,}}(?={SEPARATOR[:-1]}|$)")
 _ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&nbsp;": " "}
 _ENTITY = re.compile("|".join(_ENTITIES))
 
@@ -110,12 +112,9 @@ def cut(run: str, vocab: Vocabulary) -> list[str]:
 
 def vocabulary(corpus: Corpus, docs: list[dict[str, str]]) -> Vocabulary:
     """Multi-character Chinese words jieba cut from the site, the glossary's terms, and the synonyms."""
-    separator = re.compile(SEPARATOR)
     words: set[str] = set()
     for doc in docs:
-        for token in separator.split(_TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}")):
-            if len(token) > 1 and _HAN.fullmatch(token):
-                words.add(token)
+        words.update(_WORD.findall(_TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}")))
     syn = synonyms(corpus)
     for term in corpus.terms.values():
         words.add(term.preferred)
