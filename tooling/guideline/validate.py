@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -11,14 +13,17 @@ from pathlib import Path
 
 from . import __version__, masking
 from .catalogue import make
-from .checks import CORPUS_CHECKS, FILE_CHECKS, Context, privacy
+from .checks import CORPUS_CHECKS, FILE_CHECKS, Context
 from .findings import Finding
 from .kinds import parse_path
 from .load import FileResult, assemble, discover, read
 from .model import Corpus, SourcePath, Term
+from .source.yamlparse import Marks
 
 CACHE_FILE = ".cache/validate.pickle"
 GLOSSARY_DIR = "guideline/glossary"
+ALLOWLIST_FILE = "privacy-allowlist.yaml"
+"""checks.privacy.ALLOWLIST_FILE, named here so that a run from the cache need not import the privacy check."""
 
 
 @dataclass
@@ -35,6 +40,41 @@ class Report:
         return not any(f.severity.value == "error" for f in self.findings)
 
 
+class StoredMarks(Marks):
+    """A cached file's YAML positions, kept pickled until a check asks for one. Corpus checks
+    need a position only for a finding, and rebuilding every file's position tables was 60% of
+    reading the cache."""
+
+    def __init__(self, blob: bytes) -> None:  # no dataclass fields until they are asked for
+        self.blob = blob
+
+    def __getattr__(self, name: str) -> object:  # only called for attributes not yet set
+        if name not in ("values", "keys"):
+            raise AttributeError(name)
+        marks = pickle.loads(self.blob)
+        self.values, self.keys = marks.values, marks.keys
+        return getattr(self, name)
+
+    def __reduce__(self) -> tuple[object, tuple[bytes]]:
+        return StoredMarks, (self.blob,)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Marks) and (self.values, self.keys) == (other.values, other.keys)
+
+    @staticmethod
+    def of(marks: Marks) -> Marks:
+        if isinstance(marks, StoredMarks):
+            return marks
+        return StoredMarks(pickle.dumps(marks, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _stored(result: FileResult) -> FileResult:
+    """The result as the cache keeps it (see StoredMarks)."""
+    if result.source is None or isinstance(result.source.marks, StoredMarks):
+        return result
+    return dataclasses.replace(result, source=dataclasses.replace(result.source, marks=StoredMarks.of(result.source.marks)))
+
+
 class Cache:
     """Per-file results keyed by path, content hash and context digest."""
 
@@ -45,6 +85,7 @@ class Cache:
         self.entries: dict[str, tuple[str, FileResult]] = {}
         self.dirty = False
         if enabled and self.file.is_file():
+            gc.disable()  # unpickling makes many objects and no garbage: collections would be wasted
             try:
                 with self.file.open("rb") as fh:
                     stored = pickle.load(fh)
@@ -52,6 +93,8 @@ class Cache:
                     self.entries = stored["entries"]
             except Exception:  # a corrupt cache is only a slower run
                 self.entries = {}
+            finally:
+                gc.enable()
 
     def get(self, path: str, key: str) -> FileResult | None:
         hit = self.entries.get(path) if self.enabled else None
@@ -66,7 +109,7 @@ class Cache:
         if self.read_only or not (self.enabled and (self.dirty or set(self.entries) - keep)):
             return
         self.file.parent.mkdir(exist_ok=True)
-        entries = {p: e for p, e in self.entries.items() if p in keep}
+        entries = {p: (key, _stored(result)) for p, (key, result) in self.entries.items() if p in keep}
         tmp = self.file.with_suffix(".tmp")
         with tmp.open("wb") as fh:
             pickle.dump({"version": __version__, "entries": entries}, fh, protocol=pickle.HIGHEST_PROTOCOL)
@@ -129,7 +172,8 @@ def _analyse_all(todo: list[Task], context: Context) -> list[FileResult]:
         _worker_context = None
 
 
-def load_context(root: Path) -> Context:
+def context_digest(root: Path) -> str:
+    """What every file's cache key shares: the toolkit's schemas and checks, the allowlist, the glossary."""
     digest = hashlib.sha256(__version__.encode())
     for schema_file in sorted((Path(__file__).resolve().parents[2] / "schemas").glob("*.json")):
         digest.update(schema_file.read_bytes())
@@ -139,18 +183,25 @@ def load_context(root: Path) -> Context:
     readers = [here / "load.py", here / "model.py", here / "kinds.py", *sorted((here / "source").glob("*.py"))]
     for module in sorted((here / "checks").glob("*.py")) + readers:
         digest.update(module.read_bytes())
-    allowlist = root / privacy.ALLOWLIST_FILE
+    allowlist = root / ALLOWLIST_FILE
     digest.update(allowlist.read_bytes() if allowlist.is_file() else b"-")
+    for f in sorted((root / GLOSSARY_DIR).glob("*.yaml")):
+        digest.update(f.name.encode() + b"\0" + f.read_bytes())
+    return digest.hexdigest()
+
+
+def load_context(root: Path, digest: str | None = None) -> Context:
+    """Everything file checks read besides the file: the glossary's terms and the privacy allowlist."""
+    from .checks.privacy import load_allowlist
+
     terms: dict[str, Term] = {}
     for f in sorted((root / GLOSSARY_DIR).glob("*.yaml")):
-        data = f.read_bytes()
-        digest.update(f.name.encode() + b"\0" + data)
         where = parse_path(f"{GLOSSARY_DIR}/{f.name}")
-        result = read(where, data) if where else None
+        result = read(where, f.read_bytes()) if where else None
         if result is not None and result.source is not None:
             term = Term.from_source(result.source)
             terms[term.id] = term
-    return Context(terms=terms, allowlist=privacy.load_allowlist(root), digest=digest.hexdigest())
+    return Context(terms=terms, allowlist=load_allowlist(root), digest=digest or context_digest(root))
 
 
 def run(root: Path, only: set[str] | None = None, use_cache: bool = True, cache_of: Path | None = None) -> Report:
@@ -158,7 +209,7 @@ def run(root: Path, only: set[str] | None = None, use_cache: bool = True, cache_
     `cache_of`: read per-file results from that working tree's cache and leave it as it is
     (a past revision shares most files, and so their results, with the working tree)."""
     files, findings = discover(root)
-    context = load_context(root)
+    digest = context_digest(root)
     cache = Cache(cache_of or root, use_cache, read_only=cache_of is not None)
     results: dict[str, FileResult] = {}
     todo: list[Task] = []
@@ -168,12 +219,14 @@ def run(root: Path, only: set[str] | None = None, use_cache: bool = True, cache_
         except OSError as exc:
             findings.append(make("file/unreadable", where.path, 1, 1, reason=exc.strerror or str(exc)))
             continue
-        key = hashlib.sha256(data).hexdigest() + context.digest
+        key = hashlib.sha256(data).hexdigest() + digest
         hit = cache.get(where.path, key)
         if hit is None:
             todo.append((where, data, key))
         else:
             results[where.path] = hit
+    # The terms and allowlist only for files to analyse (a run from the cache needs neither).
+    context = load_context(root, digest) if todo else Context(digest=digest)
     for (where, _data, key), result in zip(todo, _analyse_all(todo, context), strict=True):
         cache.put(where.path, key, result)
         results[where.path] = result
