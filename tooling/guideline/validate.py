@@ -204,13 +204,17 @@ def load_context(root: Path, digest: str | None = None) -> Context:
     return Context(terms=terms, allowlist=load_allowlist(root), digest=digest or context_digest(root))
 
 
-def run(root: Path, only: set[str] | None = None, use_cache: bool = True, cache_of: Path | None = None) -> Report:
+def run(root: Path, only: set[str] | None = None, use_cache: bool = True, cache_of: Path | None = None,
+        cache: Cache | None = None) -> Report:
     """Validate the corpus at root; `only` restricts the reported findings to those paths.
     `cache_of`: read per-file results from that working tree's cache and leave it as it is
-    (a past revision shares most files, and so their results, with the working tree)."""
+    (a past revision shares most files, and so their results, with the working tree).
+    `cache`: one the caller keeps in memory between runs (`guideline serve`) and saves itself."""
     files, findings = discover(root)
     digest = context_digest(root)
-    cache = Cache(cache_of or root, use_cache, read_only=cache_of is not None)
+    own = cache is None
+    if cache is None:
+        cache = Cache(cache_of or root, use_cache, read_only=cache_of is not None)
     results: dict[str, FileResult] = {}
     todo: list[Task] = []
     for where in files:
@@ -233,7 +237,8 @@ def run(root: Path, only: set[str] | None = None, use_cache: bool = True, cache_
     ordered = [results[w.path] for w in files if w.path in results]
     for result in ordered:
         findings.extend(result.findings)
-    cache.save(set(results))
+    if own:
+        cache.save(set(results))
     corpus = assemble(root, [r.source for r in ordered if r.source is not None], {w.path for w in files})
     for check in CORPUS_CHECKS:
         assert check.corpus is not None
@@ -274,11 +279,11 @@ def _within(path: str, only: set[str]) -> bool:
     return path in only or any(path.startswith(o.rstrip("/") + "/") for o in only)
 
 
-def validated_corpus(root: Path, consequence: str) -> Corpus:
+def validated_corpus(root: Path, consequence: str, cache: Cache | None = None) -> Corpus:
     """The corpus of content without errors; otherwise FindingsError saying what the command did not do."""
     from .errors import CONTENT_FAILED, FindingsError
 
-    report = run(root)
+    report = run(root, cache=cache)
     if report.ok and report.corpus is not None:
         return report.corpus
     raise FindingsError(CONTENT_FAILED.format(consequence=consequence), report.findings, report.files)

@@ -16,8 +16,8 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from ..editions import reach_text
-from ..model import Case, Corpus, Form, Procedure, ident
+from ..editions import approval, reach_text
+from ..model import Case, Corpus, Form, Item, Procedure, ident
 from ..render import BuildInfo, without_controls
 from ..render.citations import verified_on
 from ..render.words import WORDS
@@ -35,6 +35,31 @@ _NO_CARD = {"title": "随身卡", "rules": []}
 # (pages, anchors, cited records' texts), so the memo is emptied whenever those change.
 _bodies: dict[tuple[str, str, str, int], str] = {}
 _bodies_targets: dict[str, at.Target] = {}
+# Rendered pages, kept the same way. A page shows bodies only as the rendered texts it is
+# given (`body` below; templates never read a body), and everything else from the corpus's
+# shape: every file's front matter and outline, the items' approval states, the build
+# information. While the shape stays the same, a page given the same texts renders the same,
+# so a body edit renders only the pages that show that body.
+_pages: dict[tuple[str, str, str | None, tuple[str, ...]], str] = {}
+_pages_shape: object = None
+
+
+def _shape(corpus: Corpus, info: BuildInfo) -> object:
+    """Everything a page may show besides the rendered bodies it is given."""
+    items: list[Item] = [*corpus.procedures.values(), *corpus.notes, *corpus.cases.values()]
+    return (info, corpus.root, corpus.files, [(s.path, s.data, s.outline) for s in corpus.sources.values()],
+            [(item.source.path, approval(corpus, item)) for item in items])
+
+
+def _texts(value: object) -> tuple[str, ...]:
+    """The strings among a page's template arguments (its rendered bodies)."""
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list | tuple):
+        return tuple(t for v in value for t in _texts(v))
+    if isinstance(value, dict):
+        return _texts(list(value.values()))
+    return ()
 
 
 @dataclass(frozen=True)
@@ -51,10 +76,14 @@ class Pages:
         self.corpus = corpus
         self.info = info
         self.targets = at.source_targets(corpus)
-        global _bodies_targets
+        global _bodies_targets, _pages_shape
         if self.targets != _bodies_targets:
             _bodies.clear()
             _bodies_targets = self.targets
+        shape = _shape(corpus, info)
+        if shape != _pages_shape:
+            _pages.clear()
+            _pages_shape = shape
         self.procedures = corpus.ordered_procedures()
         self.env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, undefined=StrictUndefined,
                                keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
@@ -132,10 +161,13 @@ class Pages:
         Without it the theme would print `page.title | striptags`, and striptags turns the
         escaped `&lt;/title&gt;&lt;script&gt;` of a contributor's title back into markup.
         JSON is YAML, so the escaped string reaches MkDocs exactly."""
-        text = self.env.get_template(template).render(page=path, **context)
-        if title is not None:
-            text = f"---\ntitle: {json.dumps(escape(without_controls(title)))}\n---\n\n{text}"
-        return Page(path, text)
+        key = (template, path, title, _texts(context))
+        if key not in _pages:
+            text = self.env.get_template(template).render(page=path, **context)
+            if title is not None:
+                text = f"---\ntitle: {json.dumps(escape(without_controls(title)))}\n---\n\n{text}"
+            _pages[key] = text
+        return Page(path, _pages[key])
 
     def all(self) -> list[Page]:
         c = self.corpus
