@@ -128,6 +128,9 @@ def test_serve_after_edits_shows_what_a_fresh_serve_shows(corpus: Path) -> None:
         (corpus / other).unlink()
         until(url + other[:-3] + ".html", lambda page: page == "HTTP 404", timeout=120)
         until(url + "cases/alpha-demo/index.html", lambda page: "新来的李奶奶" in page, timeout=60)
+        # and a last body edit, so that the pages compared below come from a dirty build
+        replace(corpus, new, "他每天傍晚去公园散步。", "她每天傍晚去菜市场。")
+        until(url + new[:-3] + ".html", lambda page: "她每天傍晚去菜市场" in page, timeout=60)
         incremental = {page: comparable(served(url + page), port) for page in PAGES}
     finally:
         log = stop(proc)
@@ -143,4 +146,5 @@ def test_serve_after_edits_shows_what_a_fresh_serve_shows(corpus: Path) -> None:
 
 
 PAGES = ["index.html", "cases/alpha-demo/alpha-living-alone.html", "cases/alpha-demo/alpha-new-case.html",
-         "cases/index.html", "cases/alpha-demo/index.html", "chapters/01-basics/visit-prep.html", "chapters/01-basics/door-knock.html", "themes/index.html"]
+         "cases/index.html", "cases/alpha-demo/index.html", "chapters/01-basics/visit-prep.html",
+         "chapters/01-basics/door-knock.html", "themes/index.html", "404.html", "sitemap.xml"]

@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..editions import approval, reach_text
 from ..model import Case, Corpus, Form, Item, Procedure, ident
-from ..render import BuildInfo, without_controls
+from ..render import COMPILED, BuildInfo, without_controls
 from ..render.citations import verified_on
 from ..render.words import WORDS
 from ..source.markdown import internal_target
@@ -86,7 +86,7 @@ class Pages:
             _pages_shape = shape
         self.procedures = corpus.ordered_procedures()
         self.env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, undefined=StrictUndefined,
-                               keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+                               keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, bytecode_cache=COMPILED)
         self.env.filters["md"] = lambda value: md_text(without_controls(str(value)))
         self.env.filters["ident"] = ident
         self.env.globals.update(
