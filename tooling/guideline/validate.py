@@ -78,10 +78,9 @@ def _stored(result: FileResult) -> FileResult:
 class Cache:
     """Per-file results keyed by path, content hash and context digest."""
 
-    def __init__(self, root: Path, enabled: bool, read_only: bool = False) -> None:
+    def __init__(self, root: Path, enabled: bool) -> None:
         self.file = root / CACHE_FILE
         self.enabled = enabled
-        self.read_only = read_only
         self.entries: dict[str, tuple[str, FileResult]] = {}
         self.dirty = False
         if enabled and self.file.is_file():
@@ -106,7 +105,7 @@ class Cache:
             self.dirty = True
 
     def save(self, keep: set[str]) -> None:
-        if self.read_only or not (self.enabled and (self.dirty or set(self.entries) - keep)):
+        if not (self.enabled and (self.dirty or set(self.entries) - keep)):
             return
         self.file.parent.mkdir(exist_ok=True)
         entries = {p: (key, _stored(result)) for p, (key, result) in self.entries.items() if p in keep}
@@ -114,6 +113,7 @@ class Cache:
         with tmp.open("wb") as fh:
             pickle.dump({"version": __version__, "entries": entries}, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(self.file)
+        self.dirty = False
 
 
 def analyse(where: SourcePath, data: bytes, context: Context) -> FileResult:
@@ -204,17 +204,16 @@ def load_context(root: Path, digest: str | None = None) -> Context:
     return Context(terms=terms, allowlist=load_allowlist(root), digest=digest or context_digest(root))
 
 
-def run(root: Path, only: set[str] | None = None, use_cache: bool = True, cache_of: Path | None = None,
-        cache: Cache | None = None) -> Report:
+def run(root: Path, only: set[str] | None = None, use_cache: bool = True, cache: Cache | None = None) -> Report:
     """Validate the corpus at root; `only` restricts the reported findings to those paths.
-    `cache_of`: read per-file results from that working tree's cache and leave it as it is
-    (a past revision shares most files, and so their results, with the working tree).
-    `cache`: one the caller keeps in memory between runs (`guideline serve`) and saves itself."""
+    `cache`: one the caller keeps in memory between runs and saves itself (`guideline serve`;
+    `--changed-since`, whose past revision shares most files, and so their results, with the
+    working tree)."""
     files, findings = discover(root)
     digest = context_digest(root)
     own = cache is None
     if cache is None:
-        cache = Cache(cache_of or root, use_cache, read_only=cache_of is not None)
+        cache = Cache(root, use_cache)
     results: dict[str, FileResult] = {}
     todo: list[Task] = []
     for where in files:
@@ -261,10 +260,13 @@ def run_changed(root: Path, rev: str, only: set[str] | None = None, use_cache: b
     from .snapshot import checkout
 
     changed = changed_files(root, rev)
-    report = run(root, use_cache=use_cache)
+    cache = Cache(root, use_cache)
+    report = run(root, cache=cache)
+    cache.save({r.path for r in report.results})
     with checkout(root, merge_base(root, rev), changed) as base_root:
-        # Files the change did not touch have the same bytes, and so the same cache key, there.
-        before = set(run(base_root, use_cache=use_cache, cache_of=root).findings)
+        # Files the change did not touch have the same bytes, and so the same cache key, there:
+        # the same cache, already in memory (the base's results for changed files are not saved).
+        before = set(run(base_root, cache=cache).findings)
     caused = [f for f in report.findings if f.path not in changed and f not in before]
     report.elsewhere = sorted({f.path for f in caused if f.severity.value == "error"})
     keep = changed | {f.path for f in caused}

@@ -156,15 +156,21 @@ def _serve_plugin() -> BasePlugin:  # type: ignore[type-arg]
     from jinja2 import Environment
     from mkdocs.plugins import BasePlugin
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
 
     from ..render import COMPILED
 
     class Serve(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+        nav: Navigation | None = None
+
+        def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+            self.nav = nav
+            return nav
+
         def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
             env.bytecode_cache = COMPILED
-            for file in files.documentation_pages():
-                page = file.page
-                if page is not None and page.title is None:
+            for page in self.nav.pages if self.nav else []:  # pages outside the navigation have no neighbours
+                if page.title is None:
                     page.read_source(config)
                     if "title" not in page.meta:
                         page.render(config, files)
