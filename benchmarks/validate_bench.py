@@ -2,11 +2,14 @@
 to a bare process reading the same files and parsing their front matter with PyYAML's C
 loader (benchmarks/bare_parse.py), all measured in the same run.
 
-    python benchmarks/validate_bench.py [--cases 1000] [--mode real|synthetic] [--repeat 5] [--scale 5000]
+    python benchmarks/validate_bench.py [--cases 1000] [--mode real|synthetic] [--repeat 5] [--scale 5000] [--base REV]
 
 Whole-process figures per run: wall time, CPU time (user+sys of the process and the workers
 it forked and waited for) and peak resident memory, from os.wait4. `--scale N` adds a run at
 +N cases and prints how time grows (the exponent b in t ~ files^b between the two sizes).
+
+`--base REV` also measures REV's code (its tooling/ and schemas/, exported from git) in the same
+alternation: rows "cold REV" and "warm REV", each with its own .cache/.
 
 Targets (issue 18): +1,000 real-length cases, cold (--no-cache) <= 3x the floor, warm <= 1.2x;
 +5,000: peak memory <= 500 MB and time growing no faster than linearly.
@@ -37,9 +40,11 @@ class Run:
     peak_mb: float
 
 
-def measure(cmd: list[str]) -> Run:
+def measure(cmd: list[str], code: Path | None = None) -> Run:
+    """One process; `code`: a folder holding another revision's tooling/ to run instead."""
+    env = {**os.environ, "PYTHONPATH": str(code / "tooling")} if code else None
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, _, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     proc.returncode = 0
@@ -54,16 +59,28 @@ def corpus_of(tmp: Path, cases: int, mode: str) -> Path:
     return corpus
 
 
-def bench(corpus: Path, repeat: int) -> dict[str, list[Run]]:
+RUN = "import sys; from guideline.cli import main; sys.exit(main())"
+
+
+def bench(corpus: Path, repeat: int, base: Path | None = None) -> dict[str, list[Run]]:
     guideline = [str(BIN / "guideline"), "--root", str(corpus), "validate", "--format", "json"]
     bare = [sys.executable, str(HERE / "bare_parse.py"), str(corpus)]
     measure(bare)  # warm the OS file cache
     measure(guideline)  # fill .cache/
     rows: dict[str, list[Run]] = {"bare": [], "cold": [], "warm": []}
-    for _ in range(repeat):  # alternating, so that load from elsewhere hits all three alike
+    if base is not None:  # REV's code on a copy of the corpus (its own cache), started the way the entry point starts
+        copy = corpus.with_name(corpus.name + "-base")
+        shutil.copytree(corpus, copy, ignore=shutil.ignore_patterns(".cache"))
+        old = [sys.executable, "-c", RUN, "--root", str(copy), "validate", "--format", "json"]
+        measure(old, base)
+        rows |= {"cold base": [], "warm base": []}
+    for _ in range(repeat):  # alternating, so that load from elsewhere hits every row alike
         rows["bare"].append(measure(bare))
         rows["cold"].append(measure([*guideline, "--no-cache"]))
         rows["warm"].append(measure(guideline))
+        if base is not None:
+            rows["cold base"].append(measure([*old, "--no-cache"], base))
+            rows["warm base"].append(measure(old, base))
     return rows
 
 
@@ -75,7 +92,7 @@ def report(label: str, rows: dict[str, list[Run]]) -> None:
     bare_wall, bare_cpu = med(rows["bare"], "wall"), med(rows["bare"], "cpu")
     print(f"\n{label} (median of {len(rows['bare'])} alternating runs)")
     print(f"{'run':<22}{'wall s':>9}{'x floor':>9}{'CPU s':>9}{'x floor':>9}{'peak MB':>9}")
-    for name in ("bare", "cold", "warm"):
+    for name in rows:
         wall, cpu, peak = med(rows[name], "wall"), med(rows[name], "cpu"), max(r.peak_mb for r in rows[name])
         print(f"{name:<22}{wall:>9.3f}{wall / bare_wall:>8.2f}x{cpu:>9.3f}{cpu / bare_cpu:>8.2f}x{peak:>9.0f}")
 
@@ -86,11 +103,19 @@ def main() -> int:
     ap.add_argument("--mode", choices=["real", "synthetic"], default="real")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--scale", type=int, default=0, help="also measure at +N cases and print the growth exponent")
+    ap.add_argument("--base", help="also measure this git revision's code, alternating")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-validate-"))
     try:
+        base = None
+        if args.base:
+            base = tmp / "base"
+            base.mkdir()
+            archive = subprocess.run(["git", "-C", str(HERE.parent), "archive", args.base, "tooling", "schemas"],
+                                     capture_output=True, check=True).stdout
+            subprocess.run(["tar", "-x", "-C", str(base)], input=archive, check=True)
         small = corpus_of(tmp, args.cases, args.mode)
-        rows = bench(small, args.repeat)
+        rows = bench(small, args.repeat, base)
         report(f"+{args.cases} {args.mode} cases ({sum(1 for _ in small.rglob('*.md'))} Markdown files)", rows)
         if args.scale:
             big = corpus_of(tmp, args.scale, args.mode)
