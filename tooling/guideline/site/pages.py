@@ -16,8 +16,8 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from ..editions import approval, reach_text
-from ..model import Case, Corpus, Form, Item, Procedure, ident
+from ..editions import reach_text
+from ..model import Case, Corpus, Form, Procedure, ident
 from ..render import COMPILED, BuildInfo, without_controls
 from ..render.citations import verified_on
 from ..render.words import WORDS
@@ -36,19 +36,19 @@ _NO_CARD = {"title": "随身卡", "rules": []}
 _bodies: dict[tuple[str, str, str, int], str] = {}
 _bodies_targets: dict[str, at.Target] = {}
 # Rendered pages, kept the same way. A page shows bodies only as the rendered texts it is
-# given (`body` below; templates never read a body), and everything else from the corpus's
-# shape: every file's front matter and outline, the items' approval states, the build
-# information. While the shape stays the same, a page given the same texts renders the same,
-# so a body edit renders only the pages that show that body.
+# given (`body` below; templates never read a body), likewise what the editing group's
+# approval records mean for a case (`reach`), and everything else from the corpus's shape:
+# every file's front matter and outline, the items the edition shows, the build information.
+# While the shape stays the same, a page given the same texts renders the same, so a body
+# edit renders only the pages that show that body.
 _pages: dict[tuple[str, str, str | None, tuple[str, ...]], str] = {}
 _pages_shape: object = None
 
 
 def _shape(corpus: Corpus, info: BuildInfo) -> object:
     """Everything a page may show besides the rendered bodies it is given."""
-    items: list[Item] = [*corpus.procedures.values(), *corpus.notes, *corpus.cases.values()]
-    return (info, corpus.root, corpus.files, [(s.path, s.data, s.outline) for s in corpus.sources.values()],
-            [(item.source.path, approval(corpus, item)) for item in items])
+    shown = [item.source.path for item in (*corpus.procedures.values(), *corpus.notes, *corpus.cases.values())]
+    return (info, corpus.root, corpus.files, [(s.path, s.data, s.outline) for s in corpus.sources.values()], shown)
 
 
 def _texts(value: object) -> tuple[str, ...]:
@@ -94,7 +94,6 @@ class Pages:
             statuses=corpus.settings.statuses, risk_levels=corpus.settings.risk_levels,
             procedures=self.procedures, org_name=self.org_name, procedure_page=self.procedure_page,
             cases_by_org=self.cases_by_org(), emergency=self.emergency(),
-            reach=lambda case: reach_text(corpus, case),
             theme_case_counts={t: sum(t in x.themes for x in corpus.cases.values()) for t in corpus.settings.themes},
             **self.carried(),
         )
@@ -189,7 +188,7 @@ class Pages:
             path = at.case_page(case)
             procs = [c.procedures[x] for x in case.procedures if x in c.procedures and c.procedures[x].chapter]
             pages.append(self.render("case.md.j2", path, case.title, case=case, case_procedures=procs,
-                                     text=self.body(case.body, case.source.path, path)))
+                                     text=self.body(case.body, case.source.path, path), reach=reach_text(c, case)))
         for org, cases in self.cases_by_org().items():
             pages.append(self.render("org_cases.md.j2", at.org_cases_page(org), f"{self.org_name(org)}的案例",
                                      org=org, cases=cases))
