@@ -2,14 +2,13 @@
 to a bare process reading the same files and parsing their front matter with PyYAML's C
 loader (benchmarks/bare_parse.py), all measured in the same run.
 
-    python benchmarks/validate_bench.py [--cases 1000] [--mode real|synthetic] [--repeat 5] [--scale 5000] [--base REV]
+    python benchmarks/validate_bench.py [--cases 1000] [--mode real|synthetic] [--repeat 5] [--scale 5000] [--against REV]
 
 Whole-process figures per run: wall time, CPU time (user+sys of the process and the workers
 it forked and waited for) and peak resident memory, from os.wait4. `--scale N` adds a run at
 +N cases and prints how time grows (the exponent b in t ~ files^b between the two sizes).
-
-`--base REV` also measures REV's code (its tooling/ and schemas/, exported from git) in the same
-alternation: rows "cold REV" and "warm REV", each with its own .cache/.
+`--against REV` also runs REV's code (its tooling/ and schemas/ exported by git) cold, and warm
+on a copy of the corpus with its own .cache/, in the same alternation, for a before/after in one run.
 
 Targets (issue 18): +1,000 real-length cases, cold (--no-cache) <= 3x the floor, warm <= 1.2x;
 +5,000: peak memory <= 500 MB and time growing no faster than linearly.
@@ -40,11 +39,9 @@ class Run:
     peak_mb: float
 
 
-def measure(cmd: list[str], code: Path | None = None) -> Run:
-    """One process; `code`: a folder holding another revision's tooling/ to run instead."""
-    env = {**os.environ, "PYTHONPATH": str(code / "tooling")} if code else None
+def measure(cmd: list[str]) -> Run:
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, _, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     proc.returncode = 0
@@ -59,28 +56,38 @@ def corpus_of(tmp: Path, cases: int, mode: str) -> Path:
     return corpus
 
 
-RUN = "import sys; from guideline.cli import main; sys.exit(main())"
+def export(rev: str, dest: Path) -> Path:
+    """REV's toolkit code, importable from the returned folder."""
+    archive = subprocess.run(["git", "-C", str(HERE.parent), "archive", rev, "tooling/guideline", "schemas"],
+                             check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+    return dest / "tooling"
 
 
-def bench(corpus: Path, repeat: int, base: Path | None = None) -> dict[str, list[Run]]:
-    guideline = [str(BIN / "guideline"), "--root", str(corpus), "validate", "--format", "json"]
+def bench(corpus: Path, repeat: int, against: Path | None = None) -> dict[str, list[Run]]:
+    args = ["--root", str(corpus), "validate", "--format", "json"]
+    guideline = [str(BIN / "guideline"), *args]
     bare = [sys.executable, str(HERE / "bare_parse.py"), str(corpus)]
     measure(bare)  # warm the OS file cache
     measure(guideline)  # fill .cache/
     rows: dict[str, list[Run]] = {"bare": [], "cold": [], "warm": []}
-    if base is not None:  # REV's code on a copy of the corpus (its own cache), started the way the entry point starts
-        copy = corpus.with_name(corpus.name + "-base")
+    if against is not None:
+        rows["cold before"], rows["warm before"] = [], []
+        run = [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(against)!r}); "
+               "from guideline.cli import main; sys.exit(main())"]
+        before = [*run, *args, "--no-cache"]
+        # REV's warm runs on a copy of the corpus: each version reads only the cache it wrote.
+        copy = corpus.with_name(corpus.name + "-before")
         shutil.copytree(corpus, copy, ignore=shutil.ignore_patterns(".cache"))
-        old = [sys.executable, "-c", RUN, "--root", str(copy), "validate", "--format", "json"]
-        measure(old, base)
-        rows |= {"cold base": [], "warm base": []}
-    for _ in range(repeat):  # alternating, so that load from elsewhere hits every row alike
+        warm_before = [*run, "--root", str(copy), *args[2:]]
+        measure(warm_before)  # fill its .cache/
+    for _ in range(repeat):  # alternating, so that load from elsewhere hits all of them alike
         rows["bare"].append(measure(bare))
         rows["cold"].append(measure([*guideline, "--no-cache"]))
         rows["warm"].append(measure(guideline))
-        if base is not None:
-            rows["cold base"].append(measure([*old, "--no-cache"], base))
-            rows["warm base"].append(measure(old, base))
+        if against is not None:
+            rows["cold before"].append(measure(before))
+            rows["warm before"].append(measure(warm_before))
     return rows
 
 
@@ -103,19 +110,16 @@ def main() -> int:
     ap.add_argument("--mode", choices=["real", "synthetic"], default="real")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--scale", type=int, default=0, help="also measure at +N cases and print the growth exponent")
-    ap.add_argument("--base", help="also measure this git revision's code, alternating")
+    ap.add_argument("--against", help="a git revision whose code also runs cold, for a before/after")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-validate-"))
     try:
-        base = None
-        if args.base:
-            base = tmp / "base"
-            base.mkdir()
-            archive = subprocess.run(["git", "-C", str(HERE.parent), "archive", args.base, "tooling", "schemas"],
-                                     capture_output=True, check=True).stdout
-            subprocess.run(["tar", "-x", "-C", str(base)], input=archive, check=True)
+        against = None
+        if args.against:
+            (tmp / "before").mkdir()
+            against = export(args.against, tmp / "before")
         small = corpus_of(tmp, args.cases, args.mode)
-        rows = bench(small, args.repeat, base)
+        rows = bench(small, args.repeat, against)
         report(f"+{args.cases} {args.mode} cases ({sum(1 for _ in small.rglob('*.md'))} Markdown files)", rows)
         if args.scale:
             big = corpus_of(tmp, args.scale, args.mode)

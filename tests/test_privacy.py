@@ -195,3 +195,28 @@ def test_shipped_name_word_list_matches_jieba() -> None:
 
     starting, ending = privacy_names.derive_words()
     assert privacy_names._words() == (frozenset(starting), frozenset(ending))
+
+
+def test_every_detector_needs_what_detect_looks_for_first() -> None:
+    """`detect` returns nothing for text without any of `_ANY_NEED` (most front-matter strings);
+    a detector that can match other text must add what it needs there."""
+    import sys
+
+    import yaml
+
+    from guideline.checks.privacy_patterns import _ANY_NEED, _detectors, normalise
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from privacy_faker import items
+
+    data = yaml.safe_load((Path(__file__).parent / "data" / "privacy_eval.yaml").read_text(encoding="utf-8"))
+    texts = [i["text"] for i in data["identifiers"]] + [i.text for i in items()] + [FRONT]
+    # Each labelled value alone, and each with the characters around it, cut short in every way.
+    texts += [t[a:b] for t in texts[:300] for a in range(0, 6) for b in range(len(t) - 5, len(t) + 1)]
+    found = 0
+    for text in texts:
+        t = normalise(text)
+        if _detectors(text, t, True):
+            found += 1
+            assert _ANY_NEED.search(t), text
+    assert found > 1500

@@ -17,8 +17,8 @@ from markdown_it import MarkdownIt
 from conftest import REPO, run_cli, write
 from guideline.findings import Finding, Severity
 from guideline.handbook.document import md as handbook_md
-from guideline.handbook.document import web_url
 from guideline.model import ident
+from guideline.render import phone_href, web_url
 from guideline.reporters import fenced, markdown
 from guideline.site.body import md_text
 
@@ -100,6 +100,12 @@ def test_handbook_text_escapes_every_ascii_punctuation() -> None:
     assert handbook_md("`{=typst}`\n#let") == "\\`\\{=typst\\}\\` \\#let"
     assert web_url("https://creativecommons.org/licenses/by-sa/4.0/") == "https://creativecommons.org/licenses/by-sa/4.0/"
     assert web_url("javascript:alert(1)") == web_url("https://x> {=typst}") == ""
+
+
+def test_only_numbers_become_phone_links() -> None:
+    assert phone_href("12356") == "tel:12356"
+    assert phone_href("010-12345678") == "tel:010-12345678"
+    assert phone_href('1"><script>') == phone_href("javascript:alert(1)") == phone_href("") == ""
 
 
 @pytest.mark.parametrize("value", ["../../etc/passwd", "a b", "x\"onload=1", "#show", "案例", ""])

@@ -45,13 +45,17 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from lxml import html as lxml_html
 from playwright import sync_api
 
 from conftest import FIXTURE, run_cli, write
+from guideline import printables
 from guideline.handbook import _pandoc_default, document, typeset, word
+from guideline.model import Corpus
 from guideline.render import BuildInfo
 from guideline.render.order import in_reading_order
 from guideline.site import generate
+from guideline.site.download import FOLDER
 from guideline.site.mkdocs_run import run_mkdocs
 from guideline.snapshot import load_corpus
 
@@ -98,6 +102,11 @@ MARKDOWN = FIELDS_ONLY + [
     "<" + REMOTE + ">",
 ]
 VECTORS = PUBLIC + OWN
+# Fields the outputs turn into links (a referral's and a resource source's url): schemes and
+# breakouts, one per carrier.
+URLS = ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)",
+        "\x01javascript:alert(1)", 'https://guideline-security.invalid/"><script>alert(1)</script>',
+        "java\tscript:alert(1)"]
 CARRIERS = 6
 INFO = BuildInfo(edition="preview", revision="0123456", date="2026-01-15", credits={})
 SECTIONS = ["案例背景", "需求评估", "服务目标与计划", "介入过程", "服务成效", "专业反思"]
@@ -118,16 +127,32 @@ def carrier(root: Path, k: int, strings: list[str], paragraphs: list[str]) -> No
     """Organisation vec-k with a case, a procedure, a note and a term, every field holding the batch."""
     org, s = f"vec-{k}", " ".join(strings)
     body = "\n\n".join(paragraphs)
+    url = _q(URLS[k % len(URLS)])
+    listed = "".join(f"\n  - {_q(v)}" for v in strings)
     write(root, f"organisations/{org}.yaml",
           f"name: {_q(s)}\nshort_name: {_q(s)}\ndistrict: {_q(s)}\nspecialties: [living-alone]\n"
-          f"maintainers: [vec-lead]\ndomains: [vec{k}.example.org]\ndescription: {_q(s)}\n")
+          f"maintainers: [vec-lead]\ndomains: [vec{k}.example.org]\ndescription: {_q(s)}\n"
+          f"referral:\n  services: {_q(s)}\n  districts:{listed.replace(chr(10), chr(10) + '  ')}\n  how: {_q(s)}\n"
+          f"  phone: {_q(s)}\n  email: {_q(s)}\n  url: {url}\n")
+    # The registry records a worker carries: cited from the procedure, on the pocket card, as forms.
+    write(root, f"guideline/resources/vec-res-{k}.yaml",
+          f"name: {_q(s)}\nnumber: {_q(s)}\naddress: {_q(s)}\nhours: {_q(s)}\npurpose: {_q(s)}\nnote: {_q(s)}\n"
+          f"scope: {_q(s)}\nsource:\n  title: {_q(s)}\n  publisher: {_q(s)}\n  url: {url}\n  date: 2026-01-01\n"
+          f"verified: 2026-01-01\npocket_card: true\norder: {k}\n")
+    options = "".join(f"\n          - {_q(v)}" for v in strings)
+    write(root, f"guideline/forms/vec-form-{k}.yaml",
+          f"title: {_q(s)}\npurpose: {_q(s)}\nprivacy: {_q(s)}\nsections:\n  - title: {_q(s)}\n    fields:\n"
+          f"      - label: {_q(s)}\n        type: text\n        lines: 2\n        hint: {_q(s)}\n"
+          f"      - label: {_q(s)}\n        type: checkboxes\n        options:{options}\n"
+          f"      - label: {_q(s)}\n        type: signature\n")
+    cite = f"\n\n见[求助电话](../resources/vec-res-{k}.yaml)和[表单](../forms/vec-form-{k}.yaml)。"
     sections = "".join(f"\n## {name}\n\n{body if i == 0 else '示例。'}\n" for i, name in enumerate(SECTIONS))
     write(root, f"cases/{org}/vec-case-{k}.md",
           f"---\nid: vec-case-{k}\ntitle: {_q(s)}\norg: {org}\nthemes: [living-alone]\nprocedures: [vec-proc-{k}]\n"
           f"period: {_q(s)}\nconsent:\n  given_by: 本人\n  method: 书面同意\n  scope: [出版, 网站]\n  recorded_in: 档案\n"
           f"deidentified:\n  reviewer: 编辑组\n  date: 2026-01-01\nstatus: approved\nexample: true\n---\n{sections}")
     checklist = "".join(f"\n  - {_q(v)}" for v in strings)
-    steps = "".join(f"\n## {name}\n\n{body if i == 2 else '示例。'}\n" for i, name in enumerate(STEPS))
+    steps = "".join(f"\n## {name}\n\n{body + cite if i == 2 else '示例。'}\n" for i, name in enumerate(STEPS))
     write(root, f"guideline/02-visits/vec-proc-{k}.md",
           f"---\nid: vec-proc-{k}\ntitle: {_q(s)}\nstatus: approved\ncontributors: [{org}]\nthemes: [living-alone]\n"
           f"risk_level: medium\nrelated: []\nchecklist:{checklist}\nlast_reviewed: {_q(s)}\norder: {100 + k}\n---\n{steps}")
@@ -169,14 +194,30 @@ class Outputs:
     pdf: Path
     docx: Path
     epub: Path
+    printables: list[Path] = field(default_factory=list)
+    """The pocket card and the forms (PDF downloads of the site)."""
+
+
+def typeset_printables(corpus: Corpus, out: Path) -> list[Path]:
+    """The pocket card and every form, as `build_printables` typesets them; the card is kept
+    even when the vectors make it longer than its two sides (a layout refusal, not a defence)."""
+    out.mkdir(parents=True, exist_ok=True)
+    card = printables.pocket_card_data(corpus, INFO)  # None without resources (the baseline)
+    jobs = [("pocket-card.typ", card, out / printables.POCKET_CARD)] if card is not None else []
+    jobs += [("form.typ", printables.form_data(corpus, INFO, f), out / f"form-{f.id}.pdf") for f in corpus.forms.values()]
+    for template, data, target in jobs:
+        target.write_bytes(printables.typeset(template, data, corpus, INFO.date)[0])
+    return [target for _, _, target in jobs]
 
 
 def render_all(root: Path, site: bool = True) -> Outputs:
     """Every renderer on the corpus as it is, validate bypassed."""
     corpus = load_corpus(root)
     out = root / "out"
+    printables: list[Path] = []
     if site:
         run_mkdocs(generate(corpus, INFO, out))
+        printables = typeset_printables(corpus, out / "site" / FOLDER)
     hb = out / "handbook"
     hb.mkdir(parents=True, exist_ok=True)
     tree = typeset.assemble(document.render(in_reading_order(corpus), INFO))
@@ -186,7 +227,7 @@ def render_all(root: Path, site: bool = True) -> Outputs:
         reference = word.reference_docx(_pandoc_default("reference.docx"), Path(tmp) / "reference.docx")
         typeset.docx(tree, hb / "handbook.docx", INFO.date, reference)
         typeset.epub(tree, hb / "handbook.epub", INFO.date)
-    return Outputs(root, out / "site", hb / "handbook.pdf", hb / "handbook.docx", hb / "handbook.epub")
+    return Outputs(root, out / "site", hb / "handbook.pdf", hb / "handbook.docx", hb / "handbook.epub", printables)
 
 
 @pytest.fixture(scope="module")
@@ -262,9 +303,11 @@ SCAN = r"""() => {
 
 
 def _pages(site: Path) -> list[str]:
-    """Every page showing a carrier or listing them."""
+    """Every page showing a carrier or listing them (the resources, forms and referral directory
+    are index pages; the pocket card shows every resource on it)."""
     pages = [p.relative_to(site).as_posix() for p in site.rglob("*.html")]
-    return sorted(p for p in pages if "vec-" in p or (p.endswith("index.html") and p.count("/") <= 1))
+    return sorted(p for p in pages if "vec-" in p or (p.endswith("index.html") and p.count("/") <= 1)
+                  or p == "resources/pocket-card.html")
 
 
 @dataclass
@@ -380,6 +423,19 @@ def test_titles_stay_text_in_the_title_element(vectors: Outputs) -> None:
     assert "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in title.group(1)
 
 
+def test_footer_labels_hold_titles_escaped_once(vectors: Outputs) -> None:
+    """The previous/next links' aria-labels say what the links show: a screen reader reads
+    the title, not "&lt;" (the theme escaped the already escaped title a second time)."""
+    compared = 0
+    for page in vectors.site.rglob("*.html"):
+        for link in lxml_html.parse(str(page)).xpath('//a[contains(@class, "md-footer__link")]'):
+            direction = " ".join(link.xpath('.//span[@class="md-footer__direction"]')[0].text_content().split())
+            title = " ".join(link.xpath('.//div[@class="md-ellipsis"]')[0].text_content().split())
+            assert " ".join(link.get("aria-label").split()) == f"{direction}: {title}", page
+            compared += "<script>" in title
+    assert compared  # a carrier's title next to some page
+
+
 def test_site_search_index_holds_titles_escaped_once(vectors: Outputs) -> None:
     index = json.loads((vectors.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     titles = [d["title"] for d in index["docs"] if "vec-case-0" in d["location"]]
@@ -488,10 +544,18 @@ def scan_pdf(path: Path) -> list[str]:
 def test_epub_docx_and_pdf_hold_no_active_content(vectors: Outputs, baseline: Outputs) -> None:
     assert scan_epub(baseline.epub) == scan_docx(baseline.docx) == scan_pdf(baseline.pdf) == []
     epub, docx, pdf = scan_epub(vectors.epub), scan_docx(vectors.docx), scan_pdf(vectors.pdf)
-    print(f"handbook: EPUB findings {len(epub)}, DOCX findings {len(docx)}, PDF findings {len(pdf)}")
+    printed = [f"{p.name}: {x}" for p in vectors.printables for x in scan_pdf(p)]
+    print(f"handbook: EPUB findings {len(epub)}, DOCX findings {len(docx)}, PDF findings {len(pdf)}; "
+          f"{len(vectors.printables)} printables, findings {len(printed)}")
     assert epub == []
     assert docx == []
     assert pdf == []
+    assert len(vectors.printables) > CARRIERS  # the pocket card and every carrier's form
+    assert printed == []
+    # Typst code in a form's fields is printed as text, not run.
+    k = next(i for i, c in enumerate(chunks(VECTORS + FIELDS_ONLY, CARRIERS)) if '#read("/etc/passwd")' in c)
+    form = next(p for p in vectors.printables if p.name == f"form-vec-form-{k}.pdf")
+    assert '#read("/etc/passwd")' in "".join(lines_of(form))
 
 
 def test_markdown_vectors_are_inert_in_the_handbook(md_vectors: Outputs) -> None:

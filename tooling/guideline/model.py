@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, ClassVar
 
+from .source import prose
 from .source.markdown import Outline
 from .source.yamlparse import Marks
 
@@ -67,6 +69,23 @@ class Source:
     @property
     def kind(self) -> str:
         return self.where.kind
+
+    @cached_property
+    def code_free(self) -> str:
+        """The body with code blanked (`prose.without_code`): computed once for all the checks."""
+        return prose.without_code(self.body)
+
+    @cached_property
+    def wording(self) -> str:
+        """The body's prose only (`prose.wording`): computed once for all the checks."""
+        return prose.wording_of(self.code_free)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # The views are derived from the body: not worth their bytes in the validation cache.
+        return {k: v for k, v in self.__dict__.items() if k not in _VIEWS}
+
+
+_VIEWS = ("code_free", "wording")
 
 
 # --- reading typed values out of YAML data (invalid values become defaults) --------------

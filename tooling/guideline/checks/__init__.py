@@ -12,11 +12,16 @@ import datetime
 import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ..catalogue import PRIVACY_CATEGORIES, RULES
 from ..findings import Finding
 from ..model import Corpus, Source, Term
 from . import approvals, ids, links, references, resources
+
+if TYPE_CHECKING:
+    from .terms import Glossary
 
 
 @dataclass
@@ -30,6 +35,13 @@ class Context:
     digest: str = ""
     today: str = field(default_factory=lambda: datetime.date.today().isoformat())
     """The checks' clock (ISO date): corpus checks that age, such as resource verification, read it."""
+
+    @cached_property
+    def glossary(self) -> Glossary:
+        """The glossary's deprecated terms as patterns, built once per run, not once per file."""
+        from .terms import glossary
+
+        return glossary(self.terms)
 
 
 FileCheck = Callable[[Source, Context], Iterable[Finding]]

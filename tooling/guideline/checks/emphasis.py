@@ -66,7 +66,7 @@ def fix(body: str) -> str:
 def check(source: Source, context: Context) -> Iterator[Finding]:
     if "*" not in source.body:
         return
-    text = without_code(source.body)
+    text = source.code_free
     for m, punct in hazards(text):
         yield make("typography/emphasis-hazard", source.path, *position(text, source.body_line, m.start()),
                    marker=m.group(1), punct=punct)

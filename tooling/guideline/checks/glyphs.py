@@ -34,11 +34,8 @@ def check(source: Source, context: Context) -> Iterator[Finding]:
         have = fonts.covered()
     except RenderError:
         return
-    seen: set[str] = set()
-    for m in _COMMON.finditer(source.body):
-        ch = m.group()
-        if ch in seen or ord(ch) in have or not fonts.needs_glyph(ch):
+    for ch in dict.fromkeys(_COMMON.findall(source.body)):  # each character once, at its first place
+        if ord(ch) in have or not fonts.needs_glyph(ch):
             continue
-        seen.add(ch)
-        yield make("font/missing-glyph", source.path, *position(source.body, source.body_line, m.start()),
+        yield make("font/missing-glyph", source.path, *position(source.body, source.body_line, source.body.find(ch)),
                    char=ch, codepoint=f"{ord(ch):04X}")

@@ -16,7 +16,7 @@ from urllib.parse import unquote
 from ..catalogue import make
 from ..findings import Finding
 from ..model import Source
-from ..source.prose import position, without_code
+from ..source.prose import position
 
 if TYPE_CHECKING:
     from . import Context
@@ -88,7 +88,7 @@ def check(source: Source, context: Context) -> Iterator[Finding]:
     for info, line in source.outline.fences:
         if info.strip().startswith("{"):
             yield make("html/raw-format", source.path, line, 1, info="```" + info.strip())
-    text = without_code(source.body)
+    text = source.code_free
     for m in _ATTR_LIST.finditer(text):
         yield make("html/attr-list", source.path, *position(text, source.body_line, m.start()))
     for m in _LINK_DEST.finditer(text):

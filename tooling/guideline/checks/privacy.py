@@ -17,8 +17,7 @@ from ..findings import Finding
 from ..kinds import CITABLE_KINDS, PROSE_KINDS, parse_path
 from ..model import APPROVED, Source
 from ..source.markdown import internal_target
-from ..source.yamlparse import Marks
-from .privacy_patterns import detect, masked, value_hash
+from .privacy_patterns import detect, masked, maybe_personal, value_hash
 
 ALLOWLIST_FILE = "privacy-allowlist.yaml"
 _LINK = re.compile(r"\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?[^)\n]*\)")
@@ -41,17 +40,17 @@ def load_allowlist(root: Path) -> set[str]:
             and isinstance(v.get("reason"), str) and isinstance(v.get("reviewer"), str)}
 
 
-def _strings(value: Any, path: tuple[Any, ...], marks: Marks) -> Iterator[tuple[tuple[int, int], str]]:
-    """Every string in the front matter, keys included, with the position it starts from."""
+def _strings(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], bool, str]]:
+    """Every string in the front matter, keys included (flagged True), with its path."""
     if isinstance(value, str):
-        yield marks.at(path), value
+        yield path, False, value
     elif isinstance(value, dict):
         for k, v in value.items():
-            yield marks.key(path + (k,)), str(k)
-            yield from _strings(v, path + (k,), marks)
+            yield path + (k,), True, str(k)
+            yield from _strings(v, path + (k,))
     elif isinstance(value, list):
         for i, v in enumerate(value):
-            yield from _strings(v, path + (i,), marks)
+            yield from _strings(v, path + (i,))
 
 
 class LineIndex:
@@ -89,21 +88,28 @@ def check(source: Source, context: Context) -> Iterator[Finding]:
         return
     is_case = source.kind == "case"
     # Every string is looked at, slug-shaped ones too: 139-1234-5678 and 110105194503121236 fit a slug.
-    front = LineIndex(source.front, 2)  # the raw front matter starts on line 2
+    front: LineIndex | None = None  # line starts, positions: only once there is a hit
     title_mark = source.marks.at(("title",)) if "title" in source.data else None
-    for (line, col), text in _strings(source.data, (), source.marks):
+    strings = list(_strings(source.data, ()))
+    # Most keys and values hold nothing any detector needs: no position to look up, no detector to run.
+    for i in maybe_personal([text for _, _, text in strings]):
+        path, is_key, text = strings[i]
+        line, col = source.marks.key(path) if is_key else source.marks.at(path)
         for hit in detect(text, exact_dates=is_case and (line, col) == title_mark):
             if not (context.allowlist and value_hash(hit.value) in context.allowlist):
+                front = front or LineIndex(source.front, 2)  # the raw front matter starts on line 2
                 found = source.front.find(hit.value, front.offset(line, col))
                 at = front.position(found) if found >= 0 else (line, col)
                 yield make(hit.code, source.path, *at, masked=masked(hit))
-    body = LineIndex(source.body, source.body_line)
-    cited = _cited(source.path, source.body) if "](" in source.body else []
-    for hit in detect(source.body, exact_dates=is_case):
-        if any(a <= hit.start < b for a, b in cited):
-            continue  # the text of a citation of a registry record (render.citations)
-        if not (context.allowlist and value_hash(hit.value) in context.allowlist):
-            yield make(hit.code, source.path, *body.position(hit.start), masked=masked(hit))
+    hits = detect(source.body, exact_dates=is_case)
+    if hits:
+        body = LineIndex(source.body, source.body_line)
+        cited = _cited(source.path, source.body) if "](" in source.body else []
+        for hit in hits:
+            if any(a <= hit.start < b for a, b in cited):
+                continue  # the text of a citation of a registry record (render.citations)
+            if not (context.allowlist and value_hash(hit.value) in context.allowlist):
+                yield make(hit.code, source.path, *body.position(hit.start), masked=masked(hit))
     if is_case and source.data.get("status") == APPROVED:
         line, col = source.marks.at(("status",))
         if not isinstance(source.data.get("consent"), dict):

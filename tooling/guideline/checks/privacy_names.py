@@ -43,6 +43,10 @@ _G = f"[\u4e00-\u9fff](?<![{_NOT_GIVEN}])"
 # (?:{_G})? and not {_G}?: a bare ? would quantify _G's trailing lookbehind, not the character.
 BEFORE_ROLE = re.compile(rf"([{SURNAMES}]{_G}(?:{_G})?)(?={ROLES})")
 AFTER_KIN = re.compile(rf"(?:{KIN})[:\s]*(?:是|叫|名叫)?[:\s]*([{SURNAMES}]{_G}(?:{_G})?)")
+# What either pattern needs, without the exclusions of given-name characters: text without a
+# match has no name (privacy_patterns uses it to skip text before any detector runs).
+NEED = (rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:{ROLES})"
+        rf"|(?:{KIN})[:\s]*(?:是|叫|名叫)?[:\s]*[{SURNAMES}]")
 PSEUDONYM = re.compile(r"[(（]\s*化名")
 _MARKED = re.compile(r"\s*[(（]\s*化名")
 

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 
 from . import privacy_names
 
@@ -164,7 +165,9 @@ _NAMED_PLACE = "路街大巷胡弄里村庄屯"  # matches that begin with these
 # The name before a road or village, stopping at a larger unit or a verb (某镇|李家村, 住在|朝阳路).
 _ROAD_NAME = re.compile(rf"(?:(?![省市县区镇乡住在到于是的])[{_HAN}]){{1,8}}$")
 # 地址 only when a value follows it (地址：…, 地址是…): 「具体地址」 names the field, not a place.
-RESIDENCE = re.compile(rf"(?:家住|住在|居住在|住于|搬到|搬回(?:了|到)?|老家在|(?:住址|地址)(?=[:\s是为在]))"
+# Every alternative starts with a literal character, so a search skips to the candidates
+# (住址|地址 grouped would hide that from the regex compiler and try every position).
+RESIDENCE = re.compile(rf"(?:家住|住在|居住在|住于|搬到|搬回(?:了|到)?|老家在|住址(?=[:\s是为在])|地址(?=[:\s是为在]))"
                        rf"[:\s]*(?:是|为)?在?([{_HAN}0-9]{{2,12}}?(?:小区|社区|花园|家园|公寓|大院|新村|胡同|路|街|村|苑))")
 _GENERIC_PLACE = re.compile(r"某|该|本|这|那|一个|一处|老旧|附近|周边|同一|农村|城中村|城市|原来|原|的|所在|当地|郊区"
                             r"|乡村|普通|别的|其他|马路|街道")
@@ -184,6 +187,15 @@ _RESIDENCE_NEEDS = ("住", "地址", "搬", "老家在")
 _WECHAT_LETTERS = ("w", "W", "v", "V")  # every keyword has one; no other character lowercases to w or v
 
 _Patterns = list[tuple[tuple[str, ...], bool, re.Pattern[str]]]
+
+# Something every detector needs, in one scan: an ASCII digit (every number, date and plate,
+# digit-led addresses), 号 (record numbers, 号楼/号院), 单元, 村/庄/屯 (rural addresses written
+# in Chinese numerals), @ (e-mail), a WeChat keyword in any case, a residence word (住, 地址, 搬,
+# 老家在), or a surname next to a role or kinship word (privacy_names.NEED). Text without any of
+# them has no hit, so `detect` stops there: most front-matter strings (keys, vocabulary values,
+# titles) are such text.
+_ANY_NEED = re.compile("[0-9@号住搬村庄屯]|单元|地址|老家在|微信"
+                       "|[wW](?:[eE](?:[cC][hH][aA][tT]|[iI][xX][iI][nN])|[xX])|[vV][xX]|" + privacy_names.NEED)
 
 # Emergency and public service numbers are never personal.
 _PUBLIC = re.compile(r"(?:110|119|120|122|1[0-9]{4}|95[0-9]{3,4}|96[0-9]{3}|[48]00[0-9]{7})")
@@ -211,9 +223,29 @@ class _Intervals:
         return True
 
 
+def maybe_personal(texts: list[str]) -> list[int]:
+    """Indices of the texts in which `detect` may find something (with or without exact dates);
+    in the others it certainly finds nothing. One scan of all of them, joined by NUL, which no
+    need contains (and normalising maps each character on its own, so offsets stay aligned)."""
+    t = normalise("\0".join(texts))
+    starts = list(accumulate((len(x) + 1 for x in texts), initial=0))
+    out: list[int] = []
+    pos = 0
+    while (m := _ANY_NEED.search(t, pos)) is not None:
+        i = bisect.bisect_right(starts, m.start()) - 1
+        out.append(i)
+        pos = starts[i + 1]  # the next text's start: one hit is enough
+    return out
+
+
 def detect(text: str, exact_dates: bool = False) -> list[Hit]:
     """Every identifier in text (already normalised or not), earliest and longest first, no overlaps."""
     t = normalise(text)
+    return _detectors(text, t, exact_dates) if _ANY_NEED.search(t) else []
+
+
+def _detectors(text: str, t: str, exact_dates: bool) -> list[Hit]:
+    """Every detector on text, normalised as t (tests/test_privacy.py holds them to _ANY_NEED)."""
     found: list[Hit] = []
     taken = _Intervals()
     safe_done = False
@@ -228,7 +260,7 @@ def detect(text: str, exact_dates: bool = False) -> list[Hit]:
             found.append(Hit(code, start, end, text[start:end]))
 
     # Most detectors need an ASCII digit; prose without one skips them all.
-    has_digit = any(d in t for d in "0123456789")
+    has_digit = any(map(t.__contains__, "0123456789"))
     runs = [m.start() for m in _DIGITS.finditer(t)] if has_digit else []
     if has_digit and _has_any(t, _QQ_NEEDS):  # before the number detectors: QQ 12345678901 is no mere long number
         for m in QQ.finditer(t):
@@ -251,7 +283,7 @@ def detect(text: str, exact_dates: bool = False) -> list[Hit]:
             if not _EXAMPLE_DOMAIN.search(m.group()):
                 add("privacy/email", *m.span())
     # A case-insensitive alternation tried at every position is slow; most text has no keyword.
-    if "微信" in t or (_has_any(t, _WECHAT_LETTERS) and any(k in t.lower() for k in _WECHAT_KEYS)):
+    if "微信" in t or (_has_any(t, _WECHAT_LETTERS) and _has_any(t.lower(), _WECHAT_KEYS)):
         for m in WECHAT.finditer(t):
             add("privacy/wechat", *m.span(1))
     if exact_dates:
@@ -272,13 +304,13 @@ def detect(text: str, exact_dates: bool = False) -> list[Hit]:
     return _merge_addresses(sorted(found, key=lambda h: h.start), text)
 
 
-def _has_any(t: str, literals: tuple[str, ...]) -> bool:
-    return any(x in t for x in literals)
+def _has_any(t: str, literals: tuple[str, ...] | str) -> bool:
+    return any(map(t.__contains__, literals))  # no generator frame: detect runs on many short strings
 
 
 def _triggered(t: str, patterns: _Patterns, runs: list[int]) -> Iterator[re.Match[str]]:
     for triggers, digit_led, pattern in patterns:
-        if any(x in t for x in triggers):
+        if _has_any(t, triggers):
             yield from _at_runs(pattern, t, runs) if digit_led else pattern.finditer(t)
 
 

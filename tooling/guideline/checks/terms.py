@@ -36,6 +36,8 @@ class Glossary:
     usages: dict[str, Usage]
     pattern: re.Pattern[str] | None
     preferred: re.Pattern[str] | None
+    spaced: bool = False
+    """A deprecated term holds a space, so blanking code or links could form one."""
 
 
 def _alternation(words: list[str]) -> re.Pattern[str] | None:
@@ -46,7 +48,8 @@ def _alternation(words: list[str]) -> re.Pattern[str] | None:
 @lru_cache(maxsize=8)
 def _compile(key: tuple[tuple[str, str, str, bool], ...]) -> Glossary:
     usages = {t: Usage(t, p, r, rep) for t, p, r, rep in key}
-    return Glossary(usages, _alternation(list(usages)), _alternation([p for _, p, _, _ in key]))
+    return Glossary(usages, _alternation(list(usages)), _alternation([p for _, p, _, _ in key]),
+                    any(" " in t for t in usages))
 
 
 def glossary(terms: dict[str, Term]) -> Glossary:
@@ -77,15 +80,17 @@ def _finding(source: Source, line: int, col: int, u: Usage) -> Finding:
 def check(source: Source, context: Context) -> Iterator[Finding]:
     if source.kind not in PROSE_KINDS:
         return
-    g = glossary(context.terms)
+    g = context.glossary
     title = source.data.get("title")
-    if isinstance(title, str):
+    if isinstance(title, str) and g.pattern is not None and (g.spaced or g.pattern.search(title)):
         line, col = source.marks.at(("title",))
         raw = source.front.split("\n")[line - 2] if source.front else ""
         start = raw.find(title, col - 1)
         for offset, u in occurrences(wording(title), g):
             yield _finding(source, line, (start + 1 if start >= 0 else col) + offset, u)
-    if source.body:
-        text = wording(source.body)
+    # The prose view only blanks characters: a term it holds is in the body too (unless the term
+    # holds a space), so a body without any skips the view and the scans.
+    if source.body and g.pattern is not None and (g.spaced or g.pattern.search(source.body)):
+        text = source.wording
         for offset, u in occurrences(text, g):
             yield _finding(source, *position(text, source.body_line, offset), u)

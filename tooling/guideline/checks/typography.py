@@ -23,11 +23,16 @@ if TYPE_CHECKING:
 
 _H = "\u3400-\u9fff\uf900-\ufaff"
 _FULL = "，。：；！？、（）「」『』“”《》"
+_HALF = r"A-Za-z0-9,.:;!?()\[\]-"
 # Every change autocorrect makes touches one of these; a body without any is left unparsed.
 # (Checked against autocorrect on ~11,000 single-character edits of real and generated cases.)
+# The stretches: Han then half-width, half-width (or %) then Han, a space before or after
+# full-width punctuation, two or more spaces between Han and a letter or digit. Each
+# alternative starts at its rarer, non-Han character, so a search skips the Han text fast
+# (a Han-first alternative is tried at nearly every position of Chinese prose: 3x slower).
 SUSPECT = re.compile(
-    rf"[{_H}][A-Za-z0-9,.:;!?()\[\]-]|[A-Za-z0-9,.:;!?%()\[\]-][{_H}]| [{_FULL}]|[{_FULL}] "
-    rf"|[{_H}] {{2,}}[A-Za-z0-9]|[A-Za-z0-9] {{2,}}[{_H}]"
+    rf"[%{_HALF}](?:(?<=[{_H}][{_HALF}])|(?=[{_H}]))|[{_FULL}](?= )"
+    rf"|[ ](?:(?=[{_FULL}])|(?<=[{_H}] )(?= +[A-Za-z0-9])|(?<=[A-Za-z0-9] )(?= +[{_H}]))"
 )
 
 

@@ -19,7 +19,7 @@ import jinja2
 
 from ..editions import reach_text
 from ..model import Case, Corpus, Procedure, ident
-from ..render import BuildInfo, RenderError, without_controls
+from ..render import BuildInfo, RenderError, web_url, without_controls
 from ..render.citations import citation_texts, verified_on
 from ..render.words import WORDS
 from .body import Json, blocks
@@ -32,14 +32,6 @@ INPUT_FORMAT = (
 EDITION_LABELS = {"preview": "征求意见稿（含未审定的草稿）", "published": "正式版（只含已审定的内容）"}
 APPENDIX_NUMBERS = "一二三四五六七八九"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~^$@:&\"'])")
-
-
-_WEB_URL = re.compile(r"https?://[^\s<>\"'`\\]+")
-
-
-def web_url(url: str) -> str:
-    """An http(s) URL that can stand inside an autolink, or nothing (the schema refuses the rest)."""
-    return url if _WEB_URL.fullmatch(url) else ""
 
 
 def md(text: Any) -> str:

@@ -1,5 +1,5 @@
 """What the site and handbook renderers share: build metadata, errors, callout titles,
-the guard against control characters.
+the guards against control characters and unsafe link targets.
 
 Contributors write one callout syntax, GitHub's alerts (``> [!WARNING]``), which
 GitHub's preview shows; the parser (`source.markdown`) reads them and each renderer
@@ -51,6 +51,22 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 
 COMPILED = CompiledTemplates()
+
+
+# Fields the outputs turn into links. The schemas refuse anything else; these are each
+# renderer's own guard (defence in depth: a renderer also runs on content validate never saw).
+_WEB_URL = re.compile(r"https?://[^\s<>\"'`\\]+")
+_PHONE = re.compile(r"\+?[0-9][0-9-]{1,19}")
+
+
+def web_url(url: str) -> str:
+    """An http(s) URL that can stand in a link or an autolink, or nothing."""
+    return url if _WEB_URL.fullmatch(url) else ""
+
+
+def phone_href(number: str) -> str:
+    """A `tel:` link target for a number of digits and dashes, or nothing (then it is shown as text)."""
+    return f"tel:{number}" if _PHONE.fullmatch(number) else ""
 
 
 class WarningCollector(logging.Handler):

@@ -10,6 +10,7 @@ renderers take the text from here.
 from __future__ import annotations
 
 from ..model import Corpus, Form, Resource
+from . import without_controls
 
 
 def resource_text(r: Resource) -> str:
@@ -24,10 +25,11 @@ def form_text(f: Form) -> str:
 
 
 def citation_texts(corpus: Corpus) -> dict[str, str]:
-    """Repository path of each citable record -> the text a citation of it shows."""
+    """Repository path of each citable record -> the text a citation of it shows (text the
+    renderers put where the contributor's link text was, past their own control-character guard)."""
     texts = {r.source.path: resource_text(r) for r in corpus.resources.values()}
     texts.update((f.source.path, form_text(f)) for f in corpus.forms.values())
-    return texts
+    return {path: without_controls(text) for path, text in texts.items()}
 
 
 def verified_on(resources: list[Resource]) -> str:

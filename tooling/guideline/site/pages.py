@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..editions import reach_text
 from ..model import Case, Corpus, Form, Procedure, ident
-from ..render import COMPILED, BuildInfo, without_controls
+from ..render import COMPILED, BuildInfo, phone_href, web_url, without_controls
 from ..render.citations import verified_on
 from ..render.words import WORDS
 from ..source.markdown import internal_target
@@ -89,6 +89,8 @@ class Pages:
                                keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, bytecode_cache=COMPILED)
         self.env.filters["md"] = lambda value: md_text(without_controls(str(value)))
         self.env.filters["ident"] = ident
+        self.env.filters["web_url"] = web_url
+        self.env.filters["phone_href"] = phone_href
         self.env.globals.update(
             corpus=corpus, info=info, at=at, words=WORDS, themes=corpus.settings.themes,
             statuses=corpus.settings.statuses, risk_levels=corpus.settings.risk_levels,

@@ -22,6 +22,8 @@ _SEPARATOR = re.compile(r"={7}[ \t]*")
 
 def markers(text: str) -> list[tuple[int, str]]:
     """(1-based line, marker) of every conflict marker line."""
+    if "<<<<<<<" not in text and ">>>>>>>" not in text:
+        return []  # separators and base markers count only after an opening marker: none here
     found: list[tuple[int, str]] = []
     inside = False
     for number, line in enumerate(text.split("\n"), start=1):

@@ -16,18 +16,23 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 import markdown_it_pyrs
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
 from markdown_it_pyrs import Node
-from mdit_py_plugins.gfm import gfm_plugin
+
+if TYPE_CHECKING:  # markdown-it-py is imported by the renderers' first parse: validation never needs it
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
     """The one parser of contributors' bodies (and the site's renderer, footnotes written as GitHub writes them)."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.gfm import gfm_plugin
+
     md = MarkdownIt("commonmark").use(gfm_plugin)
     md.add_render_rule("footnote_caption", lambda self, tokens, idx, options, env: str(tokens[idx].meta["id"] + 1))
     md.add_render_rule("footnote_block_open", lambda self, tokens, idx, options, env:
@@ -233,14 +238,23 @@ def outline(body: str, body_line: int) -> Outline:
     return out
 
 
+# Blocks whose descendants are inlines only. A link, image, autolink or raw HTML inside one
+# needs a "[" or a "<" in its source, so one without either is not walked into.
+_INLINE_BLOCKS = frozenset({"paragraph", "heading", "lheading", "table"})
+
+
 def _visit(node: Node, block_end: int, places: _Places, out: Outline) -> None:
+    data = places.data
     for child in node.children:
         name = child.name
         span = child.srcmap or (0, 0)  # only footnote containers and task boxes have none
-        if name in ("heading", "lheading"):
-            out.headings.append((child.meta["level"], _plain(child).strip(), places.at(span[0])[0]))
+        if name in _INLINE_BLOCKS:
+            if name in ("heading", "lheading"):
+                out.headings.append((child.meta["level"], _plain(child).strip(), places.at(span[0])[0]))
+            if child.srcmap and data.find(b"[", *span) < 0 and data.find(b"<", *span) < 0:
+                continue
         elif name in ("link", "autolink"):
-            out.links.append((child.meta.get("url", ""), *places.at(_destination(places.data, child))))
+            out.links.append((child.meta.get("url", ""), *places.at(_destination(data, child))))
             out.link_texts.append(_content(child))
         elif name == "image":
             out.images.append((child.meta.get("url", ""), *places.at(span[0])))
@@ -250,12 +264,16 @@ def _visit(node: Node, block_end: int, places: _Places, out: Outline) -> None:
             out.html.append((child.meta["content"], *places.at(span[0])))
         elif name == "fence":
             out.fences.append((child.meta.get("info", "").strip(), places.at(span[0])[0]))
-        elif name == "text" and "<!--" in child.meta.get("content", ""):
-            at = places.data.find(b"<!--", span[0], span[1])
-            m = _COMMENT.match(places.data, at, block_end) if at >= 0 else None
-            if m:
-                out.html.append((m.group().decode("utf-8", "replace"), *places.at(at)))
-        if name == "code_inline" or not child.children:
+        elif name == "text":
+            if "<!--" in child.meta.get("content", ""):
+                at = data.find(b"<!--", span[0], span[1])
+                m = _COMMENT.match(data, at, block_end) if at >= 0 else None
+                if m:
+                    out.html.append((m.group().decode("utf-8", "replace"), *places.at(at)))
+            continue  # a leaf
+        elif name == "code_inline":
             continue
-        _visit(child, span[1] if span[1] and name not in ("link", "image", "em", "strong", "s") else block_end,
-               places, out)
+        kids = child.children
+        if kids:
+            _visit(child, span[1] if span[1] and name not in ("link", "image", "em", "strong", "s") else block_end,
+                   places, out)

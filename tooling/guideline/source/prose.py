@@ -16,26 +16,35 @@ _QUOTED = re.compile(r"《[^》\n]*》|“[^”\n]*”|「[^」\n]*」")
 
 def without_code(body: str) -> str:
     """Fenced code blocks and inline code spans replaced by spaces."""
-    lines = body.split("\n")
-    fence = ""
-    for i, line in enumerate(lines):
-        m = _FENCE.match(line)
-        if fence:
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-                fence = ""
-            lines[i] = " " * len(line)
-        elif m:
-            fence = m.group(1)
-            lines[i] = " " * len(line)
-    text = "\n".join(lines)
-    return _CODE_SPAN.sub(lambda m: " " * len(m.group()), text)
+    text = body
+    if "```" in body or "~~~" in body:  # otherwise no line opens a fence
+        lines = body.split("\n")
+        fence = ""
+        for i, line in enumerate(lines):
+            m = _FENCE.match(line)
+            if fence:
+                if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                    fence = ""
+                lines[i] = " " * len(line)
+            elif m:
+                fence = m.group(1)
+                lines[i] = " " * len(line)
+        text = "\n".join(lines)
+    return _CODE_SPAN.sub(_blank, text) if "`" in text else text
 
 
 def wording(body: str) -> str:
     """Prose only: no code, no link targets, no quotations or titles of documents."""
-    text = without_code(body)
-    text = _LINK_TARGET.sub(lambda m: " " * len(m.group()), text)
-    return _QUOTED.sub(lambda m: " " * len(m.group()), text)
+    return wording_of(without_code(body))
+
+
+def wording_of(code_free: str) -> str:
+    """`wording` of a text `without_code` has already blanked."""
+    return _QUOTED.sub(_blank, _LINK_TARGET.sub(_blank, code_free))
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
 
 
 def position(body: str, body_line: int, offset: int) -> tuple[int, int]:

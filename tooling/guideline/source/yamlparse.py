@@ -69,13 +69,21 @@ class Marks:
         return self.keys.get(path) or self.at(path)
 
 
+_Scalar, _Alias, _SequenceStart, _SequenceEnd, _MappingEnd = (
+    ev.ScalarEvent, ev.AliasEvent, ev.SequenceStartEvent, ev.SequenceEndEvent, ev.MappingEndEvent)
+
+
 class _Builder:
     def __init__(self, text: str, path: str, line_offset: int) -> None:
         self.loader = _Parser(text)
+        self.get_event = self.loader.get_event
+        self.peek_event = self.loader.peek_event
         self.text = text
         self.path = path
         self.offset = line_offset - 1
+        self.line1 = line_offset  # a mark's 0-based line plus this is the file line
         self.marks = Marks()
+        self.values = self.marks.values
         self.findings: list[Finding] = []
 
     def pos(self, event: Any) -> tuple[int, int]:
@@ -98,57 +106,67 @@ class _Builder:
             elif isinstance(e, (ev.SequenceEndEvent, ev.MappingEndEvent)):
                 depth -= 1
 
+    # node() runs once per value of every file: attribute lookups are bound once and
+    # scalars, by far the most events, are tested first.
     def node(self, path: Path, depth: int) -> Any:
-        e = self.next()
-        self.marks.values[path] = self.pos(e)
-        if isinstance(e, ev.AliasEvent):
+        e = self.get_event()
+        mark = e.start_mark
+        self.values[path] = (mark.line + self.line1, mark.column + 1)
+        if isinstance(e, _Scalar):
+            if e.anchor is not None:
+                self.report("yaml/anchor", e, name=e.anchor)
+            if e.tag is not None and e.tag != "!":
+                self.report("yaml/tag", e, tag=e.tag)
+            value = e.value
+            if INVISIBLE.search(value):
+                raw = self.text[mark.index:e.end_mark.index]
+                for ch in dict.fromkeys(INVISIBLE.findall(value)):
+                    if ch not in raw:  # written as an escape ("\u0001", "\x85"): decode never saw it
+                        self.findings.append(control_char(ch, self.path, *self.pos(e)))
+            if not e.style and e.implicit[0]:
+                return resolve_plain(value)
+            return value
+        if isinstance(e, _Alias):
             self.report("yaml/alias", e, name=e.anchor)
             return None
         if e.anchor is not None:
             self.report("yaml/anchor", e, name=e.anchor)
         if e.tag is not None and e.tag != "!":
             self.report("yaml/tag", e, tag=e.tag)
-        if isinstance(e, ev.ScalarEvent):
-            raw = self.text[e.start_mark.index:e.end_mark.index]
-            for ch in dict.fromkeys(INVISIBLE.findall(e.value)):
-                if ch not in raw:  # written as an escape ("\u0001", "\x85"): decode never saw it
-                    self.findings.append(control_char(ch, self.path, *self.pos(e)))
-            if not e.style and e.implicit[0]:
-                return resolve_plain(e.value)
-            return e.value
         if depth >= MAX_DEPTH:
             self.report("yaml/too-deep", e, limit=MAX_DEPTH)
             self.skip(e)
             return None
-        if isinstance(e, ev.SequenceStartEvent):
+        if isinstance(e, _SequenceStart):
             items: list[Any] = []
-            while not isinstance(self.loader.peek_event(), ev.SequenceEndEvent):
-                items.append(self.node(path + (len(items),), depth + 1))
-            self.next()
+            peek, node = self.peek_event, self.node
+            while not isinstance(peek(), _SequenceEnd):
+                items.append(node(path + (len(items),), depth + 1))
+            self.get_event()
             return items
         return self.mapping(e, path, depth)
 
     def mapping(self, start: Any, path: Path, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
-        while not isinstance(self.loader.peek_event(), ev.MappingEndEvent):
-            k = self.loader.peek_event()
-            if isinstance(k, ev.ScalarEvent) and k.value == "<<" and not k.style:
+        peek, node, keys = self.peek_event, self.node, self.marks.keys
+        key_path = path + ("\0key",)
+        while not isinstance(k := peek(), _MappingEnd):
+            if isinstance(k, _Scalar) and k.value == "<<" and not k.style:
                 self.report("yaml/merge-key", k)
-            key_raw = self.node(path + ("\0key",), depth + 1)
-            self.marks.values.pop(path + ("\0key",), None)
+            key_raw = node(key_path, depth + 1)
+            kpos = self.values.pop(key_path)
             key = "" if key_raw is None else str(key_raw)
-            kpos = self.pos(k)
             if key in first_line:
                 self.findings.append(make("yaml/duplicate-key", self.path, kpos[0], kpos[1],
                                           key=key, first=first_line[key], second=kpos[0]))
             else:
                 first_line[key] = kpos[0]
-            self.marks.keys[path + (key,)] = kpos
-            value = self.node(path + (key,), depth + 1)
+            keys[path + (key,)] = kpos
+            value = node(path + (key,), depth + 1)
             if key not in result:
                 result[key] = value
-        self.next()
+        self.get_event()
         return result
 
     def document(self) -> Any:
