@@ -56,6 +56,24 @@ def test_missing_title_is_reported() -> None:
     assert str(err.value).startswith("生成的PDF缺少 “跌倒应对”。")
 
 
+def test_pdf_read_back_finds_titles_on_any_page(tmp_path: Path) -> None:
+    """Bookmarked pages are read first; a title found on no bookmarked page is looked for on
+    every page, and one split by a page break or by a word joiner still counts."""
+    import typst
+
+    source = tmp_path / "t.typ"
+    source.write_text(
+        '#set text(font: "Noto Serif CJK SC", lang: "zh")\n'
+        "= 第一章\n== 入户前准备\n#pagebreak()\n不带书签的跌倒\n#pagebreak()\n应对\n#pagebreak()\n"
+        "== 夜间\u2060探访\n", encoding="utf-8")
+    pdf = tmp_path / "t.pdf"
+    data = typst.compile(source)
+    assert isinstance(data, bytes)
+    pdf.write_bytes(data)
+    titles = ["入户前准备", "不带书签的跌倒应对", "夜间探访", "夜间\u2060探访", "从未出现的标题"]
+    assert verify.pdf_missing_titles(pdf, titles) == ["从未出现的标题"]
+
+
 def test_unclosed_code_block_stays_inside_its_case(corpus: Path, tmp_path: Path) -> None:
     path = corpus / "cases/alpha-demo/alpha-living-alone.md"
     write(corpus, "cases/alpha-demo/alpha-living-alone.md",

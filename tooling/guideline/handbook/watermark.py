@@ -1,7 +1,7 @@
 """The preview edition's 征求意见稿 watermark, as glyph outlines in an SVG.
 
 Drawn as paths rather than text, so it never mixes into the text that readers copy
-or that the build reads back with pdftotext to check completeness.
+or that the build reads back (PDFium) to check completeness.
 """
 
 from __future__ import annotations
