@@ -7,8 +7,8 @@ loader (benchmarks/bare_parse.py), all measured in the same run.
 Whole-process figures per run: wall time, CPU time (user+sys of the process and the workers
 it forked and waited for) and peak resident memory, from os.wait4. `--scale N` adds a run at
 +N cases and prints how time grows (the exponent b in t ~ files^b between the two sizes).
-`--against REV` also runs REV's code cold (its tooling/ and schemas/ exported by git), in the
-same alternation, for a before/after in one run.
+`--against REV` also runs REV's code (its tooling/ and schemas/ exported by git) cold, and warm
+on a copy of the corpus with its own .cache/, in the same alternation, for a before/after in one run.
 
 Targets (issue 18): +1,000 real-length cases, cold (--no-cache) <= 3x the floor, warm <= 1.2x;
 +5,000: peak memory <= 500 MB and time growing no faster than linearly.
@@ -72,15 +72,22 @@ def bench(corpus: Path, repeat: int, against: Path | None = None) -> dict[str, l
     measure(guideline)  # fill .cache/
     rows: dict[str, list[Run]] = {"bare": [], "cold": [], "warm": []}
     if against is not None:
-        rows["cold before"] = []
-        before = [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(against)!r}); "
-                  "from guideline.cli import main; sys.exit(main())", *args, "--no-cache"]
+        rows["cold before"], rows["warm before"] = [], []
+        run = [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(against)!r}); "
+               "from guideline.cli import main; sys.exit(main())"]
+        before = [*run, *args, "--no-cache"]
+        # REV's warm runs on a copy of the corpus: each version reads only the cache it wrote.
+        copy = corpus.with_name(corpus.name + "-before")
+        shutil.copytree(corpus, copy, ignore=shutil.ignore_patterns(".cache"))
+        warm_before = [*run, "--root", str(copy), *args[2:]]
+        measure(warm_before)  # fill its .cache/
     for _ in range(repeat):  # alternating, so that load from elsewhere hits all of them alike
         rows["bare"].append(measure(bare))
         rows["cold"].append(measure([*guideline, "--no-cache"]))
         rows["warm"].append(measure(guideline))
         if against is not None:
             rows["cold before"].append(measure(before))
+            rows["warm before"].append(measure(warm_before))
     return rows
 
 

@@ -63,3 +63,25 @@ def test_a_crash_inside_one_file_is_a_finding_and_the_run_goes_on(corpus: Path, 
     report = validate.run(corpus, use_cache=False)
     assert [(f.code, f.path) for f in report.findings] == [("internal/error", "guideline/01-basics/door-knock.md")]
     assert report.files == 13
+
+
+def test_a_run_from_the_cache_gives_the_positions_of_a_run_without(corpus: Path) -> None:
+    """Corpus checks read YAML positions from the cache's StoredMarks only for their findings."""
+    from conftest import replace
+
+    replace(corpus, "cases/alpha-demo/alpha-living-alone.md", "  - door-knock", "  - no-such-procedure")
+    replace(corpus, "guideline/01-basics/visit-prep.md", "title:", "related: [visit-prep, nowhere]\ntitle:")
+    cold = validate.run(corpus, use_cache=False).findings
+    validate.run(corpus)  # writes .cache/
+    cache = validate.Cache(corpus, enabled=True)
+    assert cache.entries and all(isinstance(r.source.marks, validate.StoredMarks)
+                                 for _, r in cache.entries.values() if r.source is not None)
+    warm = validate.run(corpus).findings
+    assert {f.code for f in cold} >= {"ref/unknown-procedure", "ref/self-reference"}
+    assert warm == cold
+
+
+def test_validate_and_the_privacy_check_read_the_same_allowlist_file() -> None:
+    from guideline.checks import privacy
+
+    assert validate.ALLOWLIST_FILE == privacy.ALLOWLIST_FILE

@@ -13,7 +13,6 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from .checks.privacy_patterns import canonical, detect, masked, normalise
 from .findings import Finding
 
 # What canonical() drops between a value's characters: 139-1234-5678 and 139 1234 5678 are one value.
@@ -21,6 +20,8 @@ _SEPARATOR = re.compile(r"[\s\-()·.\u2014]")
 
 
 def mask_findings(root: Path, findings: list[Finding]) -> list[Finding]:
+    if not findings:  # and the detectors need not be imported
+        return findings
     by_path: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         by_path[f.path].append(f)
@@ -37,6 +38,8 @@ def mask_findings(root: Path, findings: list[Finding]) -> list[Finding]:
 
 def _file_values(root: Path, path: str) -> dict[str, str]:
     """canonical form -> masked form of every personal value in the file (front matter and body)."""
+    from .checks.privacy_patterns import canonical, detect, masked
+
     try:
         data = (root / path).read_bytes()
     except OSError:
@@ -59,6 +62,8 @@ class _FileMasker:
         return self.done[text]
 
     def _mask(self, text: str) -> str:
+        from .checks.privacy_patterns import detect, masked
+
         spans = [(h.start, h.end, masked(h)) for h in detect(text)] + self._known(text)
         out, last = [], 0
         for start, end, shown in sorted(spans):
@@ -71,6 +76,8 @@ class _FileMasker:
         """Spans of text that hold one of the file's values, separators between characters ignored."""
         if not self.values:
             return []
+        from .checks.privacy_patterns import normalise
+
         norm = normalise(text).lower()
         keep = [i for i, ch in enumerate(norm) if not _SEPARATOR.match(ch)]
         stream = "".join(norm[i] for i in keep)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -11,14 +13,17 @@ from pathlib import Path
 
 from . import __version__, masking
 from .catalogue import make
-from .checks import CORPUS_CHECKS, FILE_CHECKS, Context, privacy
+from .checks import CORPUS_CHECKS, FILE_CHECKS, Context
 from .findings import Finding
 from .kinds import parse_path
 from .load import FileResult, assemble, discover, read
 from .model import Corpus, SourcePath, Term
+from .source.yamlparse import Marks
 
 CACHE_FILE = ".cache/validate.pickle"
 GLOSSARY_DIR = "guideline/glossary"
+ALLOWLIST_FILE = "privacy-allowlist.yaml"
+"""checks.privacy.ALLOWLIST_FILE, named here so that a run from the cache need not import the privacy check."""
 
 
 @dataclass
@@ -35,16 +40,51 @@ class Report:
         return not any(f.severity.value == "error" for f in self.findings)
 
 
+class StoredMarks(Marks):
+    """A cached file's YAML positions, kept pickled until a check asks for one. Corpus checks
+    need a position only for a finding, and rebuilding every file's position tables was 60% of
+    reading the cache."""
+
+    def __init__(self, blob: bytes) -> None:  # no dataclass fields until they are asked for
+        self.blob = blob
+
+    def __getattr__(self, name: str) -> object:  # only called for attributes not yet set
+        if name not in ("values", "keys"):
+            raise AttributeError(name)
+        marks = pickle.loads(self.blob)
+        self.values, self.keys = marks.values, marks.keys
+        return getattr(self, name)
+
+    def __reduce__(self) -> tuple[object, tuple[bytes]]:
+        return StoredMarks, (self.blob,)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Marks) and (self.values, self.keys) == (other.values, other.keys)
+
+    @staticmethod
+    def of(marks: Marks) -> Marks:
+        if isinstance(marks, StoredMarks):
+            return marks
+        return StoredMarks(pickle.dumps(marks, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _stored(result: FileResult) -> FileResult:
+    """The result as the cache keeps it (see StoredMarks)."""
+    if result.source is None or isinstance(result.source.marks, StoredMarks):
+        return result
+    return dataclasses.replace(result, source=dataclasses.replace(result.source, marks=StoredMarks.of(result.source.marks)))
+
+
 class Cache:
     """Per-file results keyed by path, content hash and context digest."""
 
-    def __init__(self, root: Path, enabled: bool, read_only: bool = False) -> None:
+    def __init__(self, root: Path, enabled: bool) -> None:
         self.file = root / CACHE_FILE
         self.enabled = enabled
-        self.read_only = read_only
         self.entries: dict[str, tuple[str, FileResult]] = {}
         self.dirty = False
         if enabled and self.file.is_file():
+            gc.disable()  # unpickling makes many objects and no garbage: collections would be wasted
             try:
                 with self.file.open("rb") as fh:
                     stored = pickle.load(fh)
@@ -52,6 +92,8 @@ class Cache:
                     self.entries = stored["entries"]
             except Exception:  # a corrupt cache is only a slower run
                 self.entries = {}
+            finally:
+                gc.enable()
 
     def get(self, path: str, key: str) -> FileResult | None:
         hit = self.entries.get(path) if self.enabled else None
@@ -63,14 +105,15 @@ class Cache:
             self.dirty = True
 
     def save(self, keep: set[str]) -> None:
-        if self.read_only or not (self.enabled and (self.dirty or set(self.entries) - keep)):
+        if not (self.enabled and (self.dirty or set(self.entries) - keep)):
             return
         self.file.parent.mkdir(exist_ok=True)
-        entries = {p: e for p, e in self.entries.items() if p in keep}
+        entries = {p: (key, _stored(result)) for p, (key, result) in self.entries.items() if p in keep}
         tmp = self.file.with_suffix(".tmp")
         with tmp.open("wb") as fh:
             pickle.dump({"version": __version__, "entries": entries}, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(self.file)
+        self.dirty = False
 
 
 def analyse(where: SourcePath, data: bytes, context: Context) -> FileResult:
@@ -129,7 +172,8 @@ def _analyse_all(todo: list[Task], context: Context) -> list[FileResult]:
         _worker_context = None
 
 
-def load_context(root: Path) -> Context:
+def context_digest(root: Path) -> str:
+    """What every file's cache key shares: the toolkit's schemas and checks, the allowlist, the glossary."""
     digest = hashlib.sha256(__version__.encode())
     for schema_file in sorted((Path(__file__).resolve().parents[2] / "schemas").glob("*.json")):
         digest.update(schema_file.read_bytes())
@@ -139,27 +183,37 @@ def load_context(root: Path) -> Context:
     readers = [here / "load.py", here / "model.py", here / "kinds.py", *sorted((here / "source").glob("*.py"))]
     for module in sorted((here / "checks").glob("*.py")) + readers:
         digest.update(module.read_bytes())
-    allowlist = root / privacy.ALLOWLIST_FILE
+    allowlist = root / ALLOWLIST_FILE
     digest.update(allowlist.read_bytes() if allowlist.is_file() else b"-")
+    for f in sorted((root / GLOSSARY_DIR).glob("*.yaml")):
+        digest.update(f.name.encode() + b"\0" + f.read_bytes())
+    return digest.hexdigest()
+
+
+def load_context(root: Path, digest: str | None = None) -> Context:
+    """Everything file checks read besides the file: the glossary's terms and the privacy allowlist."""
+    from .checks.privacy import load_allowlist
+
     terms: dict[str, Term] = {}
     for f in sorted((root / GLOSSARY_DIR).glob("*.yaml")):
-        data = f.read_bytes()
-        digest.update(f.name.encode() + b"\0" + data)
         where = parse_path(f"{GLOSSARY_DIR}/{f.name}")
-        result = read(where, data) if where else None
+        result = read(where, f.read_bytes()) if where else None
         if result is not None and result.source is not None:
             term = Term.from_source(result.source)
             terms[term.id] = term
-    return Context(terms=terms, allowlist=privacy.load_allowlist(root), digest=digest.hexdigest())
+    return Context(terms=terms, allowlist=load_allowlist(root), digest=digest or context_digest(root))
 
 
-def run(root: Path, only: set[str] | None = None, use_cache: bool = True, cache_of: Path | None = None) -> Report:
+def run(root: Path, only: set[str] | None = None, use_cache: bool = True, cache: Cache | None = None) -> Report:
     """Validate the corpus at root; `only` restricts the reported findings to those paths.
-    `cache_of`: read per-file results from that working tree's cache and leave it as it is
-    (a past revision shares most files, and so their results, with the working tree)."""
+    `cache`: one the caller keeps in memory between runs and saves itself (`guideline serve`;
+    `--changed-since`, whose past revision shares most files, and so their results, with the
+    working tree)."""
     files, findings = discover(root)
-    context = load_context(root)
-    cache = Cache(cache_of or root, use_cache, read_only=cache_of is not None)
+    digest = context_digest(root)
+    own = cache is None
+    if cache is None:
+        cache = Cache(root, use_cache)
     results: dict[str, FileResult] = {}
     todo: list[Task] = []
     for where in files:
@@ -168,19 +222,22 @@ def run(root: Path, only: set[str] | None = None, use_cache: bool = True, cache_
         except OSError as exc:
             findings.append(make("file/unreadable", where.path, 1, 1, reason=exc.strerror or str(exc)))
             continue
-        key = hashlib.sha256(data).hexdigest() + context.digest
+        key = hashlib.sha256(data).hexdigest() + digest
         hit = cache.get(where.path, key)
         if hit is None:
             todo.append((where, data, key))
         else:
             results[where.path] = hit
+    # The terms and allowlist only for files to analyse (a run from the cache needs neither).
+    context = load_context(root, digest) if todo else Context(digest=digest)
     for (where, _data, key), result in zip(todo, _analyse_all(todo, context), strict=True):
         cache.put(where.path, key, result)
         results[where.path] = result
     ordered = [results[w.path] for w in files if w.path in results]
     for result in ordered:
         findings.extend(result.findings)
-    cache.save(set(results))
+    if own:
+        cache.save(set(results))
     corpus = assemble(root, [r.source for r in ordered if r.source is not None], {w.path for w in files})
     for check in CORPUS_CHECKS:
         assert check.corpus is not None
@@ -203,10 +260,13 @@ def run_changed(root: Path, rev: str, only: set[str] | None = None, use_cache: b
     from .snapshot import checkout
 
     changed = changed_files(root, rev)
-    report = run(root, use_cache=use_cache)
+    cache = Cache(root, use_cache)
+    report = run(root, cache=cache)
+    cache.save({r.path for r in report.results})
     with checkout(root, merge_base(root, rev), changed) as base_root:
-        # Files the change did not touch have the same bytes, and so the same cache key, there.
-        before = set(run(base_root, use_cache=use_cache, cache_of=root).findings)
+        # Files the change did not touch have the same bytes, and so the same cache key, there:
+        # the same cache, already in memory (the base's results for changed files are not saved).
+        before = set(run(base_root, cache=cache).findings)
     caused = [f for f in report.findings if f.path not in changed and f not in before]
     report.elsewhere = sorted({f.path for f in caused if f.severity.value == "error"})
     keep = changed | {f.path for f in caused}
@@ -221,11 +281,11 @@ def _within(path: str, only: set[str]) -> bool:
     return path in only or any(path.startswith(o.rstrip("/") + "/") for o in only)
 
 
-def validated_corpus(root: Path, consequence: str) -> Corpus:
+def validated_corpus(root: Path, consequence: str, cache: Cache | None = None) -> Corpus:
     """The corpus of content without errors; otherwise FindingsError saying what the command did not do."""
     from .errors import CONTENT_FAILED, FindingsError
 
-    report = run(root)
+    report = run(root, cache=cache)
     if report.ok and report.corpus is not None:
         return report.corpus
     raise FindingsError(CONTENT_FAILED.format(consequence=consequence), report.findings, report.files)

@@ -20,10 +20,9 @@ def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
         ident = s.data.get("id")
         if not isinstance(ident, str):
             continue
-        line, col = s.marks.at(("id",))
         if kind_of(s.kind).id_is_stem and ident != s.where.stem:
-            yield make("id/file-name-mismatch", s.path, line, col, id=ident, name=s.where.stem)
+            yield make("id/file-name-mismatch", s.path, *s.marks.at(("id",)), id=ident, name=s.where.stem)
         if ident in owners:
-            yield make("id/duplicate", s.path, line, col, id=ident, other=owners[ident])
+            yield make("id/duplicate", s.path, *s.marks.at(("id",)), id=ident, other=owners[ident])
         else:
             owners[ident] = s.path

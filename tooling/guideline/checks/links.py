@@ -24,13 +24,15 @@ _UNKNOWN = {"resource": "ref/unknown-resource", "form": "ref/unknown-form"}
 
 def check(corpus: Corpus, context: Context) -> Iterator[Finding]:
     for s in corpus.sources.values():
-        anchors = s.outline.anchors
+        anchors: set[str] | None = None  # slugging every heading only for bodies with in-page links
         texts = s.outline.link_texts + [""] * (len(s.outline.links) - len(s.outline.link_texts))
         for (target, line, col), text in zip(s.outline.links, texts, strict=False):
             if not target:
                 yield make("link/empty", s.path, line, col, text=text)
                 continue
             if target.startswith("#"):
+                if anchors is None:
+                    anchors = s.outline.anchors
                 if unquote(target[1:]) not in anchors:
                     yield make("link/anchor", s.path, line, col, anchor=unquote(target[1:]))
                 continue

@@ -13,23 +13,24 @@ if TYPE_CHECKING:
     from . import Context
 
 
-def _each(source: Source, key: str) -> Iterator[tuple[str, tuple[int, int]]]:
-    """Every string value of a key (a single string or a list), with its position."""
+def _each(source: Source, key: str) -> Iterator[tuple[str, tuple[str | int, ...]]]:
+    """Every string value of a key (a single string or a list), with its path for `marks.at`
+    (positions are looked up for findings only: a run from the cache loads them on demand)."""
     values = source.data.get(key)
     if isinstance(values, str):
-        yield values, source.marks.at((key,))
+        yield values, (key,)
     elif isinstance(values, list):
         for i, v in enumerate(values):
             if isinstance(v, str):
-                yield v, source.marks.at((key, i))
+                yield v, (key, i)
 
 
 def _vocab(source: Source, key: str, allowed: dict[str, str], code: str) -> Iterator[Finding]:
     if not allowed:
         return
-    for value, (line, col) in _each(source, key):
+    for value, at in _each(source, key):
         if value not in allowed:
-            yield make(code, source.path, line, col, value=value, allowed="、".join(f"{k}（{v}）" for k, v in allowed.items()))
+            yield make(code, source.path, *source.marks.at(at), value=value, allowed="、".join(f"{k}（{v}）" for k, v in allowed.items()))
 
 
 def vocabularies(corpus: Corpus, context: Context) -> Iterator[Finding]:
@@ -43,9 +44,9 @@ def vocabularies(corpus: Corpus, context: Context) -> Iterator[Finding]:
 
 
 def _known(source: Source, key: str, known: dict[str, object] | set[str], code: str) -> Iterator[Finding]:
-    for value, (line, col) in _each(source, key):
+    for value, at in _each(source, key):
         if value not in known:
-            yield make(code, source.path, line, col, id=value)
+            yield make(code, source.path, *source.marks.at(at), id=value)
 
 
 def items(corpus: Corpus, context: Context) -> Iterator[Finding]:
@@ -53,9 +54,9 @@ def items(corpus: Corpus, context: Context) -> Iterator[Finding]:
     for p in corpus.procedures.values():
         yield from _known(p.source, "related", procs, "ref/unknown-procedure")
         yield from _known(p.source, "contributors", orgs, "ref/unknown-org")
-        for pid, (line, col) in _each(p.source, "related"):
+        for pid, at in _each(p.source, "related"):
             if pid == p.id:
-                yield make("ref/self-reference", p.source.path, line, col, id=pid)
+                yield make("ref/self-reference", p.source.path, *p.source.marks.at(at), id=pid)
     for c in corpus.cases.values():
         yield from _known(c.source, "procedures", procs, "ref/unknown-procedure")
         yield from _known(c.source, "org", orgs, "ref/unknown-org")

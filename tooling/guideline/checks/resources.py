@@ -45,11 +45,10 @@ def verification(corpus: Corpus, context: Context) -> Iterator[Finding]:
         verified = _date(r.verified)
         if verified is None:
             continue
-        line, col = r.source.marks.at(("verified",))
         if verified > today:
-            yield make("resource/verified-in-future", r.source.path, line, col, verified=r.verified, today=context.today)
+            yield make("resource/verified-in-future", r.source.path, *r.source.marks.at(("verified",)), verified=r.verified, today=context.today)
         elif verified < limit:
-            yield make("resource/stale", r.source.path, line, col, name=r.name, verified=r.verified)
+            yield make("resource/stale", r.source.path, *r.source.marks.at(("verified",)), name=r.name, verified=r.verified)
 
 
 def _plain(text: str) -> str:
@@ -59,14 +58,14 @@ def _plain(text: str) -> str:
 def forms(corpus: Corpus, context: Context) -> Iterator[Finding]:
     """Each form's labels and options against the fields the records procedure forbids."""
     forbidden = corpus.forbidden_fields
-    rules = forbidden.fields if forbidden else []
+    rules = [(rule, [_plain(w) for w in rule.words]) for rule in (forbidden.fields if forbidden else [])]
     for form in corpus.forms.values():
         src = form.source
         for i, section in enumerate(form.sections):
             for j, f in enumerate(section.fields):
                 at = ("sections", i, "fields", j)
-                texts = [f.label, *f.options]
-                hit = next((rule for rule in rules for t in texts if any(_plain(w) in _plain(t) for w in rule.words)), None)
+                texts = [_plain(t) for t in (f.label, *f.options)]
+                hit = next((rule for rule, words in rules for t in texts if any(w in t for w in words)), None)
                 if hit is not None and forbidden is not None:
                     line, col = src.marks.at(at + ("label",))
                     yield make("form/forbidden-field", src.path, line, col, label=f.label, name=hit.name,

@@ -1,27 +1,40 @@
 """guideline serve [--port N] [--edition preview|published]: live preview of the site.
 
-The sources are validated and rendered into .cache/serve/ (docs and a derived
-mkdocs.yml); `mkdocs serve --dirty` watches that tree. When a source file changes, the
-pages are rendered again (bodies that did not change come from memory) and only changed
-pages are rewritten, so MkDocs rebuilds just those and the browser reloads. When the
-navigation changes (a title, a new or removed file), every page shows it: MkDocs is
-restarted for a full build. Content with errors is reported and the last good pages stay up.
+One process. The sources are validated and rendered into .cache/serve/ (docs and a derived
+mkdocs.yml), MkDocs builds them into a temporary site, and MkDocs' live-reload server serves
+it. A thread polls the sources; on a change MkDocs' build loop (which holds page requests
+until the build is done, then reloads the browsers) runs `Preview.rebuild`: validation from
+the results kept in memory (only files whose bytes changed are analysed again), rendering
+of only the pages whose inputs changed (`site.pages`), only changed pages rewritten, and
+then MkDocs' dirty build, which renders just those. When the navigation changes (a title, a
+new or removed file: mkdocs.yml) it is on every page, so the site is built afresh. Content
+with errors is reported and the last good pages stay up.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
+import shutil
 import signal
-import subprocess
 import sys
+import tempfile
+import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..kinds import ROOTS
 from ..render import EDITIONS
 
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.plugins import BasePlugin
+
 WATCHED = ROOTS
+POLL = 0.2
+"""Seconds between two looks at the sources."""
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -42,63 +55,185 @@ def snapshot(root: Path) -> dict[str, float]:
     return found
 
 
-def render(root: Path, edition: str, out: Path) -> Path | None:
-    """Validate and regenerate the pages; None (with findings printed) when content has errors."""
-    from ..credits import contributions
-    from ..editions import SITE
-    from ..editions import edition as edition_of
-    from ..errors import FindingsError
-    from ..history import revision
-    from ..render import BuildInfo
-    from ..site import generate
-    from ..validate import validated_corpus
+class Preview:
+    """The sources at root, rendered for MkDocs into out/, and the MkDocs builds of them."""
 
-    try:
-        corpus = validated_corpus(root, "预览保持上一次的页面。修正后保存，页面会自动更新。")
-    except FindingsError as exc:
-        exc.write(sys.stderr)
-        return None
-    # The live preview of the published edition shows what the next release would publish.
-    corpus = edition_of(corpus, edition, SITE)
-    sha, date = revision(root)
-    return generate(corpus, BuildInfo(edition, sha, date, contributions(root, corpus)), out)
+    def __init__(self, root: Path, edition: str, out: Path) -> None:
+        from ..validate import Cache
+
+        self.root, self.edition, self.out = root, edition, out
+        self.cache = Cache(root, enabled=True)
+        self.written: dict[str, str] = {}
+        """What out/docs/ holds, as this process wrote it."""
+        self.config_file = out / "mkdocs.yml"
+        self.built_config = b""
+        """The mkdocs.yml of the last full build."""
+        self.site_dir = tempfile.mkdtemp(prefix="mkdocs_")
+        self.serve_url = ""
+        self.last_config: MkDocsConfig | None = None
+        self.saved = False
+
+    def render(self) -> bool:
+        """Validate and regenerate the pages; False (with findings printed) when content has errors."""
+        from ..credits import contributions
+        from ..editions import SITE
+        from ..editions import edition as edition_of
+        from ..errors import FindingsError
+        from ..history import revision
+        from ..render import BuildInfo
+        from ..site import generate
+        from ..validate import validated_corpus
+
+        try:
+            corpus = validated_corpus(self.root, "预览保持上一次的页面。修正后保存，页面会自动更新。", self.cache)
+        except FindingsError as exc:
+            exc.write(sys.stderr)
+            return False
+        if not self.saved:  # so that the next `guideline validate` starts warm; later runs stay in memory
+            self.cache.save(corpus.files)
+            self.saved = True
+        # The live preview of the published edition shows what the next release would publish.
+        corpus = edition_of(corpus, self.edition, SITE)
+        sha, date = revision(self.root)
+        generate(corpus, BuildInfo(self.edition, sha, date, contributions(self.root, corpus)), self.out, self.written)
+        return True
+
+    def config(self) -> MkDocsConfig:
+        from mkdocs.config import load_config
+
+        config = load_config(str(self.config_file), site_dir=self.site_dir)
+        if self.serve_url:
+            config.site_url = self.serve_url
+        return config
+
+    def build(self, config: MkDocsConfig | None = None) -> None:
+        """MkDocs' build of out/: all pages when mkdocs.yml changed since the last full build,
+        else only the pages whose Markdown is newer than their HTML (a dirty build)."""
+        from mkdocs.commands.build import build
+        from mkdocs.config.config_options import Plugins
+        from mkdocs.config.defaults import MkDocsConfig
+
+        settings = self.config_file.read_bytes()
+        full = settings != self.built_config
+        if full and config is None:
+            # New plugin instances, as in a fresh process: the search plugin keeps the last
+            # index to merge a dirty build's pages into, which a full build must not.
+            plugins = MkDocsConfig.plugins
+            assert isinstance(plugins, Plugins)
+            plugins.plugin_cache.clear()
+        config = config or self.config()
+        if full:
+            config.plugins.on_startup(command="serve", dirty=True)  # as `mkdocs serve --dirty`
+        else:
+            # The 404 page and the sitemap show the navigation and the list of pages, which only
+            # change with mkdocs.yml: the last full build made them as this one would.
+            config.theme.static_templates.clear()
+        config.plugins["guideline-serve"] = _serve_plugin()
+        build(config, serve_url=self.serve_url, dirty=not full)
+        self.built_config = settings
+        self.last_config = config
+
+    def rebuild(self) -> None:
+        """After a change of the sources (MkDocs' build loop calls this)."""
+        before, settings = dict(self.written), self.config_file.read_bytes()
+        if not self.render():
+            return
+        if self.written != before or self.config_file.read_bytes() != settings:
+            self.build()
+            sys.stderr.write("页面已更新。\n")
 
 
-def mkdocs_serve(config: Path, port: int) -> subprocess.Popen[bytes]:
-    # --dirty: a rebuild renders only the pages whose Markdown is newer than their HTML
-    # (Material's search keeps the other pages' entries across such rebuilds).
-    return subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-q", "-f", str(config),
-                             "-a", f"127.0.0.1:{port}", "--livereload", "--dirty"],
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+def _serve_plugin() -> BasePlugin:  # type: ignore[type-arg]
+    """What `guideline serve` adds to each MkDocs build, in the process.
+
+    Compiled templates: MkDocs makes a new Jinja environment for every build; this one gets
+    the process's compiled templates (compiling the theme's was a third of a dirty build).
+
+    Titles of pages a dirty build did not read: a page titled by its content, not by the
+    navigation (a section's index page), has no title until read, and its neighbours' footers
+    ("下一页: …") would say None. Such pages are read (and, without a title in their front
+    matter, converted), as a full build would, but not written."""
+    from jinja2 import Environment
+    from mkdocs.plugins import BasePlugin
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+
+    from ..render import COMPILED
+
+    class Serve(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+        nav: Navigation | None = None
+
+        def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+            self.nav = nav
+            return nav
+
+        def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+            env.bytecode_cache = COMPILED
+            for page in self.nav.pages if self.nav else []:  # pages outside the navigation have no neighbours
+                if page.title is None:
+                    page.read_source(config)
+                    if "title" not in page.meta:
+                        page.render(config, files)
+            return env
+
+    return Serve()
+
+
+def watch(root: Path, trigger: Path) -> None:
+    """Poll the sources; on a change, touch the trigger file that MkDocs' server watches."""
+    seen = snapshot(root)
+    while True:
+        time.sleep(POLL)
+        now = snapshot(root)
+        if now != seen:
+            seen = now
+            trigger.write_text(str(time.time()), encoding="utf-8")
 
 
 def run(args: argparse.Namespace) -> int:
+    import jieba
+    from mkdocs.livereload import LiveReloadServer
+
     root: Path = args.root
-    out = root / ".cache" / "serve"
-    config = render(root, args.edition, out)
-    if config is None:
-        return 1
+    jieba.setLogLevel(logging.WARNING)
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.setLevel(logging.ERROR)  # as `mkdocs serve -q`: not the dirty build's warning on every save
+    mkdocs_log.addHandler(logging.StreamHandler(sys.stderr))
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # so that the finally below stops the server
-    server = mkdocs_serve(config, args.port)
-    sys.stderr.write(f"预览地址：http://127.0.0.1:{args.port}/ （按 Ctrl+C 停止）\n")
-    seen = snapshot(root)
-    settings = config.read_bytes()
+    preview = Preview(root, args.edition, root / ".cache" / "serve")
     try:
-        while server.poll() is None:
-            time.sleep(0.2)
-            now = snapshot(root)
-            if now != seen:
-                seen = now
-                if render(root, args.edition, out) is not None:
-                    if config.read_bytes() != settings:
-                        # The navigation (in mkdocs.yml) is on every page: a dirty rebuild would
-                        # leave the unchanged pages with the old one, so build everything afresh.
-                        settings = config.read_bytes()
-                        server.terminate()
-                        server.wait()
-                        server = mkdocs_serve(config, args.port)
-                    sys.stderr.write("页面已更新。\n")
+        if not preview.render():
+            return 1
+        config = preview.config()
+        host, port = "127.0.0.1", args.port
+        preview.serve_url = config.site_url = f"http://{host}:{port}/"
+        preview.build(config)
+        # Polled: only a file this process touches after a change of the sources, so a short interval costs nothing.
+        server = LiveReloadServer(builder=preview.rebuild, host=host, port=port, root=preview.site_dir,
+                                  polling_interval=0.05)
+        server.build_delay = 0  # the trigger is written once per change
+        server.error_handler = lambda code: _error_page(preview.site_dir, code)
+        trigger = preview.out / "changed" / "sources"
+        trigger.parent.mkdir(parents=True, exist_ok=True)
+        trigger.write_text("", encoding="utf-8")
+        server.watch(str(trigger.parent))
+        server = config.plugins.on_serve(server, config=config, builder=preview.rebuild)
+        threading.Thread(target=watch, args=(root, trigger), daemon=True).start()
+        sys.stderr.write(f"预览地址：http://{host}:{port}/ （按 Ctrl+C 停止）\n")
+        try:
+            server.serve()  # type: ignore[no-untyped-call]
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.shutdown()
     finally:
-        server.terminate()
-        server.wait()
-    return 0 if server.returncode in (0, -15) else 1
+        if preview.last_config is not None:
+            preview.last_config.plugins.on_shutdown()
+        shutil.rmtree(preview.site_dir, ignore_errors=True)
+    return 0
+
+
+def _error_page(site_dir: str, code: int) -> bytes | None:
+    """MkDocs' own 404 and 500 pages, as `mkdocs serve` shows them."""
+    page = Path(site_dir) / f"{code}.html"
+    return page.read_bytes() if code in (404, 500) and page.is_file() else None

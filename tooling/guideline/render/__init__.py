@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+import jinja2
+
 from ..errors import RenderError as RenderError  # raised by both renderers; defined with the other errors
 
 EDITIONS = ("preview", "published")
@@ -29,6 +31,26 @@ def without_controls(text: str) -> str:
     """Text with control characters removed, before any renderer parses it. `validate` refuses
     them (encoding/control-char); this is each renderer's own guard."""
     return _CONTROLS.sub("", text)
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Jinja's compiled templates kept in memory for the life of the process, for environments
+    made afresh for each render (`guideline serve` renders again after every save, and MkDocs
+    makes a new environment for every build). A template whose source changed is compiled again
+    (the bucket's checksum is the source's)."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = CompiledTemplates()
 
 
 # Fields the outputs turn into links. The schemas refuse anything else; these are each

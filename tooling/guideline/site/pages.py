@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..editions import reach_text
 from ..model import Case, Corpus, Form, Procedure, ident
-from ..render import BuildInfo, phone_href, web_url, without_controls
+from ..render import COMPILED, BuildInfo, phone_href, web_url, without_controls
 from ..render.citations import verified_on
 from ..render.words import WORDS
 from ..source.markdown import internal_target
@@ -35,6 +35,31 @@ _NO_CARD = {"title": "随身卡", "rules": []}
 # (pages, anchors, cited records' texts), so the memo is emptied whenever those change.
 _bodies: dict[tuple[str, str, str, int], str] = {}
 _bodies_targets: dict[str, at.Target] = {}
+# Rendered pages, kept the same way. A page shows bodies only as the rendered texts it is
+# given (`body` below; templates never read a body), likewise what the editing group's
+# approval records mean for a case (`reach`), and everything else from the corpus's shape:
+# every file's front matter and outline, the items the edition shows, the build information.
+# While the shape stays the same, a page given the same texts renders the same, so a body
+# edit renders only the pages that show that body.
+_pages: dict[tuple[str, str, str | None, tuple[str, ...]], str] = {}
+_pages_shape: object = None
+
+
+def _shape(corpus: Corpus, info: BuildInfo) -> object:
+    """Everything a page may show besides the rendered bodies it is given."""
+    shown = [item.source.path for item in (*corpus.procedures.values(), *corpus.notes, *corpus.cases.values())]
+    return (info, corpus.root, corpus.files, [(s.path, s.data, s.outline) for s in corpus.sources.values()], shown)
+
+
+def _texts(value: object) -> tuple[str, ...]:
+    """The strings among a page's template arguments (its rendered bodies)."""
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list | tuple):
+        return tuple(t for v in value for t in _texts(v))
+    if isinstance(value, dict):
+        return _texts(list(value.values()))
+    return ()
 
 
 @dataclass(frozen=True)
@@ -51,13 +76,17 @@ class Pages:
         self.corpus = corpus
         self.info = info
         self.targets = at.source_targets(corpus)
-        global _bodies_targets
+        global _bodies_targets, _pages_shape
         if self.targets != _bodies_targets:
             _bodies.clear()
             _bodies_targets = self.targets
+        shape = _shape(corpus, info)
+        if shape != _pages_shape:
+            _pages.clear()
+            _pages_shape = shape
         self.procedures = corpus.ordered_procedures()
         self.env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, undefined=StrictUndefined,
-                               keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+                               keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, bytecode_cache=COMPILED)
         self.env.filters["md"] = lambda value: md_text(without_controls(str(value)))
         self.env.filters["ident"] = ident
         self.env.filters["web_url"] = web_url
@@ -67,7 +96,6 @@ class Pages:
             statuses=corpus.settings.statuses, risk_levels=corpus.settings.risk_levels,
             procedures=self.procedures, org_name=self.org_name, procedure_page=self.procedure_page,
             cases_by_org=self.cases_by_org(), emergency=self.emergency(),
-            reach=lambda case: reach_text(corpus, case),
             theme_case_counts={t: sum(t in x.themes for x in corpus.cases.values()) for t in corpus.settings.themes},
             **self.carried(),
         )
@@ -134,10 +162,13 @@ class Pages:
         Without it the theme would print `page.title | striptags`, and striptags turns the
         escaped `&lt;/title&gt;&lt;script&gt;` of a contributor's title back into markup.
         JSON is YAML, so the escaped string reaches MkDocs exactly."""
-        text = self.env.get_template(template).render(page=path, **context)
-        if title is not None:
-            text = f"---\ntitle: {json.dumps(escape(without_controls(title)))}\n---\n\n{text}"
-        return Page(path, text)
+        key = (template, path, title, _texts(context))
+        if key not in _pages:
+            text = self.env.get_template(template).render(page=path, **context)
+            if title is not None:
+                text = f"---\ntitle: {json.dumps(escape(without_controls(title)))}\n---\n\n{text}"
+            _pages[key] = text
+        return Page(path, _pages[key])
 
     def all(self) -> list[Page]:
         c = self.corpus
@@ -159,7 +190,7 @@ class Pages:
             path = at.case_page(case)
             procs = [c.procedures[x] for x in case.procedures if x in c.procedures and c.procedures[x].chapter]
             pages.append(self.render("case.md.j2", path, case.title, case=case, case_procedures=procs,
-                                     text=self.body(case.body, case.source.path, path)))
+                                     text=self.body(case.body, case.source.path, path), reach=reach_text(c, case)))
         for org, cases in self.cases_by_org().items():
             pages.append(self.render("org_cases.md.j2", at.org_cases_page(org), f"{self.org_name(org)}的案例",
                                      org=org, cases=cases))
