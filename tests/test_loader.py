@@ -80,8 +80,3 @@ def test_a_run_from_the_cache_gives_the_positions_of_a_run_without(corpus: Path)
     assert {f.code for f in cold} >= {"ref/unknown-procedure", "ref/self-reference"}
     assert warm == cold
 
-
-def test_validate_and_the_privacy_check_read_the_same_allowlist_file() -> None:
-    from guideline.checks import privacy
-
-    assert validate.ALLOWLIST_FILE == privacy.ALLOWLIST_FILE

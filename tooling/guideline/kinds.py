@@ -95,6 +95,8 @@ BY_NAME = {k.name: k for k in KINDS}
 MARKDOWN_KINDS = frozenset(k.name for k in KINDS if k.markdown)
 PROSE_KINDS = frozenset(k.name for k in KINDS if k.prose)
 ROOTS = ("guideline", "cases", "organisations", "reviews")
+ALLOWLIST_FILE = "privacy-allowlist.yaml"
+"""The editing group's reviewed exceptions to the privacy check (hashes, never values)."""
 """Folders whose every file must belong to a kind (a stray file is a finding)."""
 
 

@@ -13,10 +13,11 @@ from typing import Any
 
 from .changes import Change, compare
 from .errors import UNKNOWN_REVISION, HistoryError
+from .kinds import ALLOWLIST_FILE
 
 WORKING_TREE = "工作区"
 """How the uncommitted working tree is named when it is the head of a comparison."""
-MAINTAINERS_ONLY = (".github/", "schemas/", "privacy-allowlist.yaml")
+MAINTAINERS_ONLY = (".github/", "schemas/", ALLOWLIST_FILE)
 """Files whose change needs the maintainers: review rules (CODEOWNERS), workflows, the
 formats every file is checked against, and the reviewed privacy exceptions."""
 FILE_CHANGE_ZH = {"A": "新增", "M": "修改", "D": "删除", "T": "修改"}

@@ -14,11 +14,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .kinds import ROOTS
+from .kinds import ALLOWLIST_FILE, ROOTS
 from .load import assemble, discover, read
 from .model import Corpus
 
-CONTENT = tuple(f"{r}/" for r in ROOTS) + (".github/CODEOWNERS", "privacy-allowlist.yaml")
+CONTENT = tuple(f"{r}/" for r in ROOTS) + (".github/CODEOWNERS", ALLOWLIST_FILE)
 
 
 def load_corpus(root: Path) -> Corpus:

@@ -15,15 +15,13 @@ from . import __version__, masking
 from .catalogue import make
 from .checks import CORPUS_CHECKS, FILE_CHECKS, Context
 from .findings import Finding
-from .kinds import parse_path
+from .kinds import ALLOWLIST_FILE, parse_path
 from .load import FileResult, assemble, discover, read
 from .model import Corpus, SourcePath, Term
 from .source.yamlparse import Marks
 
 CACHE_FILE = ".cache/validate.pickle"
 GLOSSARY_DIR = "guideline/glossary"
-ALLOWLIST_FILE = "privacy-allowlist.yaml"
-"""checks.privacy.ALLOWLIST_FILE, named here so that a run from the cache need not import the privacy check."""
 
 
 @dataclass

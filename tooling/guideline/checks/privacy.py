@@ -14,12 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 from ..catalogue import make
 from ..findings import Finding
-from ..kinds import CITABLE_KINDS, PROSE_KINDS, parse_path
+from ..kinds import ALLOWLIST_FILE, CITABLE_KINDS, PROSE_KINDS, parse_path
 from ..model import APPROVED, Source
 from ..source.markdown import internal_target
 from .privacy_patterns import detect, masked, maybe_personal, value_hash
 
-ALLOWLIST_FILE = "privacy-allowlist.yaml"
 _LINK = re.compile(r"\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?[^)\n]*\)")
 
 if TYPE_CHECKING:
