@@ -148,3 +148,17 @@ def test_serve_after_edits_shows_what_a_fresh_serve_shows(corpus: Path) -> None:
 PAGES = ["index.html", "cases/alpha-demo/alpha-living-alone.html", "cases/alpha-demo/alpha-new-case.html",
          "cases/index.html", "cases/alpha-demo/index.html", "chapters/01-basics/visit-prep.html",
          "chapters/01-basics/door-knock.html", "themes/index.html", "404.html", "sitemap.xml"]
+
+
+def test_a_port_in_use_or_out_of_range_is_a_usage_error_before_any_build(corpus: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_cli(corpus, "serve", "--port", str(port))
+    assert result.code == 2
+    assert f"端口 {port} 已被占用" in result.err and f"--port {port + 1}" in result.err
+    assert not (corpus / ".cache" / "serve").exists()  # refused before validating or rendering anything
+    for wrong in ("70000", "0", "abc"):
+        result = run_cli(corpus, "serve", "--port", wrong)
+        assert result.code == 2 and f"而不是「{wrong}」" in result.err

@@ -37,8 +37,14 @@ POLL = 0.2
 """Seconds between two looks at the sources."""
 
 
+def _port(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(f"端口应是 1 到 65535 之间的整数，而不是「{value}」")
+    return int(value)
+
+
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--port", type=int, default=8000, help="本机端口（默认 8000）")
+    p.add_argument("--port", type=_port, default=8000, help="本机端口（默认 8000）")
     p.add_argument("--edition", choices=EDITIONS, default="preview", help="预览哪个版本（默认 preview）")
 
 
@@ -195,6 +201,8 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.livereload import LiveReloadServer
 
     root: Path = args.root
+    host, port = "127.0.0.1", args.port
+    _check_port(host, port)
     jieba.setLogLevel(logging.WARNING)
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.setLevel(logging.ERROR)  # as `mkdocs serve -q`: not the dirty build's warning on every save
@@ -205,7 +213,6 @@ def run(args: argparse.Namespace) -> int:
         if not preview.render():
             return 1
         config = preview.config()
-        host, port = "127.0.0.1", args.port
         preview.serve_url = config.site_url = f"http://{host}:{port}/"
         preview.build(config)
         # Polled: only a file this process touches after a change of the sources, so a short interval costs nothing.
@@ -231,6 +238,28 @@ def run(args: argparse.Namespace) -> int:
             preview.last_config.plugins.on_shutdown()
         shutil.rmtree(preview.site_dir, ignore_errors=True)
     return 0
+
+
+def _check_port(host: str, port: int) -> None:
+    """Fail at once, with what to do, when the port cannot be had (MkDocs binds it only when
+    it starts serving, after the first build: about a minute on a large corpus)."""
+    import errno
+    import socket
+
+    from ..errors import UsageError
+
+    probe = socket.socket()
+    probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as MkDocs' server does
+    try:
+        probe.bind((host, port))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise UsageError(f"端口 {port} 已被占用（也许另一个预览还在运行）。请先关闭它，"
+                             f"或换一个端口，例如 guideline serve --port {port + 1}。") from None
+        raise UsageError(f"无法使用端口 {port}（{exc.strerror or type(exc).__name__}）。"
+                         "请换一个端口，例如 guideline serve --port 8000。") from None
+    finally:
+        probe.close()
 
 
 def _error_page(site_dir: str, code: int) -> bytes | None:
