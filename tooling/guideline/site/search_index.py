@@ -27,11 +27,12 @@ from ..model import Corpus
 
 INDEX = Path("search") / "search_index.json"
 SCRIPT = Path("search") / "search_index.js"
-SEPARATOR = r'[\s\u200b\-_,:!=\[\]()"`/，。、；：！？（）《》「」“”…·]+'
+_SEPARATOR_CHAR = r'[\s\u200b\-_,:!=\[\]()"`/，。、；：！？（）《》「」“”…·]'
+SEPARATOR = _SEPARATOR_CHAR + "+"
 _TAG = re.compile(r"<[^>]+>")
 _HAN = re.compile(r"[\u3400-\u9fff]+")
 # A word of the vocabulary: a whole token (between separators) of two or more Han characters.
-_WORD = re.compile(rf"(?:(?<={SEPARATOR[:-1]})|^)[\u3400-\u9fff]{{2,}}(?={SEPARATOR[:-1]}|$)")
+_WORD = re.compile(rf"(?:(?<={_SEPARATOR_CHAR})|^)[\u3400-\u9fff]{{2,}}(?={_SEPARATOR_CHAR}|$)")
 _ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&nbsp;": " "}
 _ENTITY = re.compile("|".join(_ENTITIES))
 
