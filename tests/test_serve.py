@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -44,8 +45,16 @@ def test_serve_previews_and_follows_edits(corpus: Path) -> None:
     proc = subprocess.Popen([sys.executable, "-m", "guideline.cli", "--root", str(corpus), "serve", "--port", str(port)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     try:
+        # Saved while the first build runs (the sources are read, MkDocs is building): shown after it.
+        derived = corpus / ".cache" / "serve" / "mkdocs.yml"
+        deadline = time.monotonic() + 90
+        while not derived.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        replace(corpus, "guideline/01-basics/visit-prep.md", "title: 入户前准备", "title: 入户之前的准备")
         page = f"http://127.0.0.1:{port}/chapters/01-basics/visit-prep.html"
-        fetch(page, "入户前准备", timeout=90)
+        fetch(page, "入户之前的准备", timeout=90)
+        replace(corpus, "guideline/01-basics/visit-prep.md", "title: 入户之前的准备", "title: 入户前准备")
+        fetch(page, "入户前准备", timeout=60)
         replace(corpus, "guideline/01-basics/visit-prep.md", "title: 入户前准备", "title: 出发前的准备")
         fetch(page, "出发前的准备", timeout=60)
     finally:
@@ -96,7 +105,8 @@ def comparable(page: str | None, port: int) -> str:
 
 def test_serve_after_edits_shows_what_a_fresh_serve_shows(corpus: Path) -> None:
     """Body edit, approval record, a file becoming invalid and valid again, a new file, a deleted
-    file: after each the served pages change, and at the end they equal a fresh `guideline serve`'s."""
+    file: after each the served pages change, and at the end they equal a fresh `guideline serve`'s.
+    The search index too, and it is the one `guideline build` publishes."""
     case = "cases/alpha-demo/alpha-living-alone.md"
     port = free_port()
     proc = start(corpus, port)
@@ -128,10 +138,16 @@ def test_serve_after_edits_shows_what_a_fresh_serve_shows(corpus: Path) -> None:
         (corpus / other).unlink()
         until(url + other[:-3] + ".html", lambda page: page == "HTTP 404", timeout=120)
         until(url + "cases/alpha-demo/index.html", lambda page: "新来的李奶奶" in page, timeout=60)
-        # and a last body edit, so that the pages compared below come from a dirty build
+        # a body edit, a dirty build
         replace(corpus, new, "他每天傍晚去公园散步。", "她每天傍晚去菜市场。")
         until(url + new[:-3] + ".html", lambda page: "她每天傍晚去菜市场" in page, timeout=60)
+        # an approval record renders several pages in one dirty build: none keeps old search entries
+        assert "尚待编辑组审阅通过" in section(served(url + SEARCH) or "", new[:-3] + ".html")
+        assert run_cli(corpus, "approve", str(corpus / new), "--reviewer", "net-editor").code == 0
+        until(url + new[:-3] + ".html", lambda page: "尚待编辑组审阅通过" not in page, timeout=60)
         incremental = {page: comparable(served(url + page), port) for page in PAGES}
+        incremental[SEARCH] = served(url + SEARCH) or ""
+        assert "尚待编辑组审阅通过" not in section(incremental[SEARCH], new[:-3] + ".html")
     finally:
         log = stop(proc)
     assert "schema/required" in log, log  # the invalid file was reported
@@ -139,10 +155,25 @@ def test_serve_after_edits_shows_what_a_fresh_serve_shows(corpus: Path) -> None:
     fresh = start(corpus, fresh_port)
     try:
         until(f"http://127.0.0.1:{fresh_port}/cases/alpha-demo/index.html", lambda page: "新来的李奶奶" in page, timeout=120)
+        until(f"http://127.0.0.1:{fresh_port}/{new[:-3]}.html", lambda page: "尚待编辑组审阅通过" not in page, timeout=60)
         for page in PAGES:
             assert comparable(served(f"http://127.0.0.1:{fresh_port}/{page}"), fresh_port) == incremental[page], page
+        assert served(f"http://127.0.0.1:{fresh_port}/{SEARCH}") == incremental[SEARCH]
     finally:
         stop(fresh)
+    assert run_cli(corpus, "build", "--site", "--edition", "preview").code == 0
+    published = (corpus / "build" / "site" / SEARCH).read_text(encoding="utf-8")
+    assert published == incremental[SEARCH]
+    assert '"words":[' in published and "\u200b" not in published  # the build's index, not Material's
+
+
+SEARCH = "search/search_index.json"
+
+
+def section(index: str, page: str) -> str:
+    """The search documents of one page, as text."""
+    return json.dumps([doc for doc in json.loads(index)["docs"] if doc["location"].partition("#")[0] == page],
+                      ensure_ascii=False)
 
 
 PAGES = ["index.html", "cases/alpha-demo/alpha-living-alone.html", "cases/alpha-demo/alpha-new-case.html",

@@ -8,7 +8,8 @@ the results kept in memory (only files whose bytes changed are analysed again), 
 of only the pages whose inputs changed (`site.pages`), only changed pages rewritten, and
 then MkDocs' dirty build, which renders just those. When the navigation changes (a title, a
 new or removed file: mkdocs.yml) it is on every page, so the site is built afresh. Content
-with errors is reported and the last good pages stay up.
+with errors is reported and the last good pages stay up. The search index is the one the
+build publishes (`site.search_index`), kept up to date page by page.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..kinds import ROOTS
 from ..render import EDITIONS
@@ -31,6 +32,9 @@ from ..render import EDITIONS
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.plugins import BasePlugin
+
+    from ..model import Corpus
+    from ..site.search_index import Part
 
 WATCHED = ROOTS
 POLL = 0.2
@@ -78,6 +82,10 @@ class Preview:
         self.serve_url = ""
         self.last_config: MkDocsConfig | None = None
         self.saved = False
+        self.corpus: Corpus | None = None
+        """The corpus the pages were last rendered from (the search index's vocabulary and synonyms)."""
+        self.search: dict[str, Part] = {}
+        """The search index's part of every page, by page URL, as of the last build."""
 
     def render(self) -> bool:
         """Validate and regenerate the pages; False (with findings printed) when content has errors."""
@@ -99,7 +107,7 @@ class Preview:
             self.cache.save(corpus.files)
             self.saved = True
         # The live preview of the published edition shows what the next release would publish.
-        corpus = edition_of(corpus, self.edition, SITE)
+        corpus = self.corpus = edition_of(corpus, self.edition, SITE)
         sha, date = revision(self.root)
         generate(corpus, BuildInfo(self.edition, sha, date, contributions(self.root, corpus)), self.out, self.written)
         return True
@@ -134,7 +142,10 @@ class Preview:
             # The 404 page and the sitemap show the navigation and the list of pages, which only
             # change with mkdocs.yml: the last full build made them as this one would.
             config.theme.static_templates.clear()
-        config.plugins["guideline-serve"] = _serve_plugin()
+        if full:
+            self.search.clear()
+        assert self.corpus is not None  # rendered before any build
+        config.plugins["guideline-serve"] = _serve_plugin(self.corpus, self.search)
         build(config, serve_url=self.serve_url, dirty=not full)
         self.built_config = settings
         self.last_config = config
@@ -149,7 +160,7 @@ class Preview:
             sys.stderr.write("页面已更新。\n")
 
 
-def _serve_plugin() -> BasePlugin:  # type: ignore[type-arg]
+def _serve_plugin(corpus: Corpus, search: dict[str, Part]) -> BasePlugin:  # type: ignore[type-arg]
     """What `guideline serve` adds to each MkDocs build, in the process.
 
     Compiled templates: MkDocs makes a new Jinja environment for every build; this one gets
@@ -158,16 +169,36 @@ def _serve_plugin() -> BasePlugin:  # type: ignore[type-arg]
     Titles of pages a dirty build did not read: a page titled by its content, not by the
     navigation (a section's index page), has no title until read, and its neighbours' footers
     ("下一页: …") would say None. Such pages are read (and, without a title in their front
-    matter, converted), as a full build would, but not written."""
+    matter, converted), as a full build would, but not written.
+
+    The search index the build publishes. Material's, in a dirty build, holds the pages just
+    built; it would merge them into the last index as if they were one page, and put them last.
+    Here the documents of the pages built become their parts in `search` (all of them after a
+    full build; a part is made once, which is most of the index's cost), and `search_index.write`
+    writes the parts of all pages in the order of a full build, as `guideline build` does.
+    Material is left nothing to write: its index would be replaced anyway."""
     from jinja2 import Environment
-    from mkdocs.plugins import BasePlugin
+    from material.plugins.search.plugin import SearchPlugin
+    from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
 
     from ..render import COMPILED
+    from ..site import search_index
+
+    def material(config: MkDocsConfig) -> SearchPlugin:
+        return next(p for p in config.plugins.values() if isinstance(p, SearchPlugin))
 
     class Serve(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         nav: Navigation | None = None
+        files: Files | None = None
+        built: set[str]
+        """URLs of the pages this build rendered."""
+
+        def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+            self.files, self.built = files, set()
+            return files
 
         def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
             self.nav = nav
@@ -182,12 +213,31 @@ def _serve_plugin() -> BasePlugin:  # type: ignore[type-arg]
                         page.render(config, files)
             return env
 
+        def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+            self.built.add(page.url)
+            return context
+
+        @event_priority(50)  # before Material's search writes its index
+        def _take(self, *, config: MkDocsConfig) -> None:
+            plugin = material(config)
+            fresh: dict[str, list[dict[str, Any]]] = {url: [] for url in self.built}
+            for entry in plugin.search_index.entries:
+                fresh[entry["location"].partition("#")[0]].append(entry)
+            search.update((url, search_index.part(entries)) for url, entries in fresh.items())
+            plugin.search_index.entries, plugin.search_index_prev = [], None
+
+        @event_priority(-50)  # after Material's search, before the offline plugin inlines the index
+        def _write(self, *, config: MkDocsConfig) -> None:
+            order = [f.url for f in self.files.documentation_pages()] if self.files else []
+            search_index.write(corpus, Path(config.site_dir), [search[url] for url in order if url in search])
+
+        on_post_build = CombinedEvent(_take, _write)
+
     return Serve()
 
 
-def watch(root: Path, trigger: Path) -> None:
-    """Poll the sources; on a change, touch the trigger file that MkDocs' server watches."""
-    seen = snapshot(root)
+def watch(root: Path, trigger: Path, seen: dict[str, float]) -> None:
+    """Poll the sources; on a change since `seen`, touch the trigger file that MkDocs' server watches."""
     while True:
         time.sleep(POLL)
         now = snapshot(root)
@@ -209,6 +259,9 @@ def run(args: argparse.Namespace) -> int:
     mkdocs_log.addHandler(logging.StreamHandler(sys.stderr))
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # so that the finally below stops the server
     preview = Preview(root, args.edition, root / ".cache" / "serve")
+    # Taken before the first render: a file saved while the first build runs (a minute on a
+    # large corpus) or just after it is a change to show, not the state to compare with.
+    sources = snapshot(root)
     try:
         if not preview.render():
             return 1
@@ -225,7 +278,7 @@ def run(args: argparse.Namespace) -> int:
         trigger.write_text("", encoding="utf-8")
         server.watch(str(trigger.parent))
         server = config.plugins.on_serve(server, config=config, builder=preview.rebuild)
-        threading.Thread(target=watch, args=(root, trigger), daemon=True).start()
+        threading.Thread(target=watch, args=(root, trigger, sources), daemon=True).start()
         sys.stderr.write(f"预览地址：http://{host}:{port}/ （按 Ctrl+C 停止）\n")
         try:
             server.serve()  # type: ignore[no-untyped-call]

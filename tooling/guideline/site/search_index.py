@@ -22,6 +22,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..model import Corpus
 
@@ -111,11 +112,35 @@ def cut(run: str, vocab: Vocabulary) -> list[str]:
     return pieces[::-1]
 
 
-def vocabulary(corpus: Corpus, docs: list[dict[str, str]]) -> Vocabulary:
-    """Multi-character Chinese words jieba cut from the site, the glossary's terms, and the synonyms."""
+@dataclass(frozen=True)
+class Part:
+    """The index's share of some pages (`guideline serve` keeps one per page and replaces only
+    those of the pages it rebuilt): their documents and the words jieba cut from them."""
+
+    docs: list[dict[str, str | float]]
+    words: frozenset[str]
+
+
+def part(material_docs: list[dict[str, Any]]) -> Part:
+    """Material's documents (one per page and per section) as ours: plain text, a boost per page."""
+    docs: list[dict[str, str | float]] = []
     words: set[str] = set()
-    for doc in docs:
-        words.update(_WORD.findall(_TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}")))
+    for doc in material_docs:
+        title, text = doc.get("title", ""), doc.get("text", "")
+        words.update(_WORD.findall(_TAG.sub(" ", f"{title} {text}")))
+        location = doc["location"]
+        if LEFT_OUT.search(location):
+            continue
+        entry: dict[str, str | float] = {"location": location, "title": plain(title), "text": plain(text)}
+        if "#" not in location:
+            entry["boost"] = boost(location)
+        docs.append(entry)
+    return Part(docs, frozenset(words))
+
+
+def vocabulary(corpus: Corpus, parts: list[Part]) -> Vocabulary:
+    """Multi-character Chinese words jieba cut from the site, the glossary's terms, and the synonyms."""
+    words = set().union(*(p.words for p in parts))
     syn = synonyms(corpus)
     for term in corpus.terms.values():
         words.add(term.preferred)
@@ -126,23 +151,18 @@ def vocabulary(corpus: Corpus, docs: list[dict[str, str]]) -> Vocabulary:
 
 def rewrite(corpus: Corpus, site: Path) -> Vocabulary:
     """Replace Material's index (JSON, and the script the offline plugin makes of it) with ours."""
-    original = json.loads((site / INDEX).read_text(encoding="utf-8"))
-    vocab = vocabulary(corpus, original["docs"])
-    docs = []
-    for doc in original["docs"]:
-        location = doc["location"]
-        if LEFT_OUT.search(location):
-            continue
-        entry = {"location": location, "title": plain(doc.get("title", "")), "text": plain(doc.get("text", ""))}
-        if "#" not in location:
-            entry["boost"] = boost(location)
-        docs.append(entry)
+    return write(corpus, site, [part(json.loads((site / INDEX).read_text(encoding="utf-8"))["docs"])])
+
+
+def write(corpus: Corpus, site: Path, parts: list[Part]) -> Vocabulary:
+    """Our index made of these parts, in order, written to the site."""
+    vocab = vocabulary(corpus, parts)
     index = {
         # Material's own code reads lang and separator (highlighting on the page it opens).
         # Material passes only config and docs on to the worker, so ours rides in config too.
         "config": {"lang": ["zh"], "separator": SEPARATOR, "pipeline": [], "fields": {},
                    "words": sorted(vocab.words), "synonyms": vocab.synonyms},
-        "docs": docs,
+        "docs": [doc for p in parts for doc in p.docs],
     }
     text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     (site / INDEX).write_text(text, encoding="utf-8")
