@@ -53,9 +53,7 @@ def test_serve_previews_and_follows_edits(corpus: Path) -> None:
         replace(corpus, "guideline/01-basics/visit-prep.md", "title: 入户前准备", "title: 入户之前的准备")
         page = f"http://127.0.0.1:{port}/chapters/01-basics/visit-prep.html"
         fetch(page, "入户之前的准备", timeout=90)
-        replace(corpus, "guideline/01-basics/visit-prep.md", "title: 入户之前的准备", "title: 入户前准备")
-        fetch(page, "入户前准备", timeout=60)
-        replace(corpus, "guideline/01-basics/visit-prep.md", "title: 入户前准备", "title: 出发前的准备")
+        replace(corpus, "guideline/01-basics/visit-prep.md", "title: 入户之前的准备", "title: 出发前的准备")
         fetch(page, "出发前的准备", timeout=60)
     finally:
         os.killpg(proc.pid, signal.SIGTERM)

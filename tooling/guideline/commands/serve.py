@@ -192,7 +192,7 @@ def _serve_plugin(corpus: Corpus, search: dict[str, Part]) -> BasePlugin:  # typ
 
     class Serve(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         nav: Navigation | None = None
-        files: Files | None = None
+        files: Files
         built: set[str]
         """URLs of the pages this build rendered."""
 
@@ -222,13 +222,13 @@ def _serve_plugin(corpus: Corpus, search: dict[str, Part]) -> BasePlugin:  # typ
             plugin = material(config)
             fresh: dict[str, list[dict[str, Any]]] = {url: [] for url in self.built}
             for entry in plugin.search_index.entries:
-                fresh[entry["location"].partition("#")[0]].append(entry)
+                fresh.setdefault(entry["location"].partition("#")[0], []).append(entry)
             search.update((url, search_index.part(entries)) for url, entries in fresh.items())
             plugin.search_index.entries, plugin.search_index_prev = [], None
 
         @event_priority(-50)  # after Material's search, before the offline plugin inlines the index
         def _write(self, *, config: MkDocsConfig) -> None:
-            order = [f.url for f in self.files.documentation_pages()] if self.files else []
+            order = [f.url for f in self.files.documentation_pages()]
             search_index.write(corpus, Path(config.site_dir), [search[url] for url in order if url in search])
 
         on_post_build = CombinedEvent(_take, _write)
