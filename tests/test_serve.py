@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -55,9 +56,15 @@ def test_serve_previews_and_follows_edits(corpus: Path) -> None:
         fetch(page, "入户之前的准备", timeout=90)
         replace(corpus, "guideline/01-basics/visit-prep.md", "title: 入户之前的准备", "title: 出发前的准备")
         fetch(page, "出发前的准备", timeout=60)
+        # `make clean` while the preview runs removes its pages and its derived mkdocs.yml
+        shutil.rmtree(corpus / ".cache")
+        replace(corpus, "guideline/01-basics/visit-prep.md", "title: 出发前的准备", "title: 出门前的准备")
+        fetch(page, "出门前的准备", timeout=90)
+        fetch(f"http://127.0.0.1:{port}/cases/alpha-demo/alpha-living-alone.html", "王大爷", timeout=10)
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=30)
+        _, err = proc.communicate(timeout=30)
+    assert "Traceback" not in err.decode("utf-8"), err.decode("utf-8")
 
 
 def served(url: str) -> str | None:

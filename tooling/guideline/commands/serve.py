@@ -152,7 +152,13 @@ class Preview:
 
     def rebuild(self) -> None:
         """After a change of the sources (MkDocs' build loop calls this)."""
-        before, settings = dict(self.written), self.config_file.read_bytes()
+        if self.config_file.is_file() and (self.out / "docs").is_dir():
+            before, settings = dict(self.written), self.config_file.read_bytes()
+        else:
+            # out/ was removed under the running preview (`make clean` deletes .cache/): every
+            # page is written again and the site built afresh.
+            self.written.clear()
+            before, settings, self.built_config = {}, b"", b""
         if not self.render():
             return
         if self.written != before or self.config_file.read_bytes() != settings:
@@ -262,6 +268,7 @@ def run(args: argparse.Namespace) -> int:
     # Taken before the first render: a file saved while the first build runs (a minute on a
     # large corpus) or just after it is a change to show, not the state to compare with.
     sources = snapshot(root)
+    changes = tempfile.mkdtemp(prefix="guideline_changes_")
     try:
         if not preview.render():
             return 1
@@ -273,10 +280,11 @@ def run(args: argparse.Namespace) -> int:
                                   polling_interval=0.05)
         server.build_delay = 0  # the trigger is written once per change
         server.error_handler = lambda code: _error_page(preview.site_dir, code)
-        trigger = preview.out / "changed" / "sources"
-        trigger.parent.mkdir(parents=True, exist_ok=True)
+        # Outside .cache/serve, which `make clean` may delete while the preview runs: MkDocs'
+        # watcher stops for good when the directory it watches is gone.
+        trigger = Path(changes) / "sources"
         trigger.write_text("", encoding="utf-8")
-        server.watch(str(trigger.parent))
+        server.watch(changes)
         server = config.plugins.on_serve(server, config=config, builder=preview.rebuild)
         threading.Thread(target=watch, args=(root, trigger, sources), daemon=True).start()
         sys.stderr.write(f"预览地址：http://{host}:{port}/ （按 Ctrl+C 停止）\n")
@@ -290,6 +298,7 @@ def run(args: argparse.Namespace) -> int:
         if preview.last_config is not None:
             preview.last_config.plugins.on_shutdown()
         shutil.rmtree(preview.site_dir, ignore_errors=True)
+        shutil.rmtree(changes, ignore_errors=True)
     return 0
 
 
