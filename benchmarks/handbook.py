@@ -1,9 +1,9 @@
 """Handbook benchmark: wall time, CPU and the peak memory of every process of the printable
 handbook's build (preview edition), for the shipped content and for content + N real-length
-cases (`generate.py --mode real`); optionally against a baseline revision, alternating in
+cases (`generate.py --mode real`, or `--mode synthetic`); optionally against a baseline revision, alternating in
 the same run; optionally the same document through pandoc with xelatex, for comparison.
 
-    python benchmarks/handbook.py [--cases 1000] [--rounds 1] [--baseline REF] [--xelatex] [--write]
+    python benchmarks/handbook.py [--cases 1000] [--mode real|synthetic] [--rounds 1] [--baseline REF] [--xelatex] [--write]
 
 Each build runs in a fresh child process, so that its peak (ru_maxrss) is its own: Python,
 the model and Typst (in-process). Its pandoc children are sampled from /proc every 20 ms
@@ -167,6 +167,9 @@ def baseline_tooling(ref: str, dest: Path) -> Path:
     return dest / "tooling"
 
 
+LENGTH = {"real": "real-length", "synthetic": "synthetic"}
+
+
 def load() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
@@ -174,6 +177,8 @@ def load() -> str:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cases", type=int, default=1000)
+    ap.add_argument("--mode", choices=["real", "synthetic"], default="real",
+                    help="copies of the shipped cases (default), or the short generated ones the issue's first figures used")
     ap.add_argument("--rounds", type=int, default=1)
     ap.add_argument("--baseline", help="git revision to build with too, alternating (e.g. main)")
     ap.add_argument("--xelatex", action="store_true", help="also time pandoc + xelatex on the same document")
@@ -189,9 +194,9 @@ def main() -> int:
         code: list[tuple[str, Path | None]] = [("this tree", None)]
         if args.baseline:
             code.insert(0, (f"baseline {args.baseline}", baseline_tooling(args.baseline, tmp / "baseline")))
-        for label, n in (("shipped content", 0), (f"shipped + {args.cases} real-length cases", args.cases)):
+        for label, n in (("shipped content", 0), (f"shipped + {args.cases} {LENGTH[args.mode]} cases", args.cases)):
             corpus = tmp / f"corpus-{n}"
-            subprocess.run([sys.executable, str(HERE / "generate.py"), str(corpus), "--cases", str(n), "--mode", "real"],
+            subprocess.run([sys.executable, str(HERE / "generate.py"), str(corpus), "--cases", str(n), "--mode", args.mode],
                            check=True, capture_output=True)
             for r in range(args.rounds):
                 for name, tooling in code:
